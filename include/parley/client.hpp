@@ -1,0 +1,88 @@
+#pragma once
+// parley::Client — one user's (or agent's) connection to a Parley server.
+//
+// Threading: every method is safe to call from any thread and returns at once; nothing here
+// waits on the network. Each Client owns one internal thread that runs the connection, the
+// outbox and the local store. Results and server events arrive as Events, drained with
+// poll_event() from the thread of the app's choice (one thread at a time).
+//
+// Writes (send_message, create_ticket, add_comment, agent_reply) are written to the outbox
+// first and sent, and resent after reconnects, until the server acknowledges them; the server
+// deduplicates on the returned client id, so each takes effect exactly once.
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "parley/event.hpp"
+#include "parley/types.hpp"
+
+namespace parley {
+inline namespace PARLEY_ABI_NAMESPACE {
+
+class Client {
+ public:
+  // Opens the store (creating it if needed) and starts the client's thread and connection.
+  // Throws Exception(invalid_argument) for an unusable config or store path.
+  explicit Client(Config config);
+  ~Client();  // closes the connection and joins the thread; pending events are dropped
+  Client(const Client&) = delete;
+  Client& operator=(const Client&) = delete;
+
+  // Replaces the token (after auth_failed, or before it expires) and reconnects if needed.
+  void set_token(std::string token);
+  // Hints from the host app (mobile): the network changed — reconnect now, skipping backoff.
+  void network_changed();
+
+  // --- Chat -------------------------------------------------------------------------------
+  // Returns the message's client id. Empty conversation_id = the user's open conversation.
+  std::string send_message(std::string_view text, std::string_view conversation_id = {},
+                           std::uint64_t tag = 0);
+  void load_history(std::string_view conversation_id, std::string_view before_message_id = {},
+                    int limit = 50, std::uint64_t tag = 0);
+  void list_conversations(std::uint64_t tag = 0);
+  // Cached messages of a conversation (including pending ones), oldest first. Reads the local
+  // store; works offline. Blocks only on the local store, never on the network.
+  std::vector<Message> cached_messages(std::string_view conversation_id) const;
+
+  // --- Tickets ----------------------------------------------------------------------------
+  std::string create_ticket(const TicketDraft& draft, std::uint64_t tag = 0);
+  void list_tickets(std::string_view status = {}, std::uint64_t tag = 0);
+  void get_ticket(std::string_view ticket_id, std::uint64_t tag = 0);
+  std::string add_comment(std::string_view ticket_id, std::string_view text,
+                          std::uint64_t tag = 0);
+
+  // --- FAQ --------------------------------------------------------------------------------
+  // Fetches what changed in the catalogue since the last sync and stores it on the device.
+  void sync_faq(std::uint64_t tag = 0);
+  // Searches the articles on the device: works offline, answers from the local index.
+  void search_faq(std::string_view query, std::string_view locale = {}, int limit = 10,
+                  std::uint64_t tag = 0);
+
+  // --- Agents (a client whose token has kind "agent") -------------------------------------
+  std::string agent_reply(std::string_view conversation_id, std::string_view text,
+                          std::uint64_t tag = 0);
+  void set_ticket_status(std::string_view ticket_id, std::string_view status,
+                         std::uint64_t tag = 0);
+  void agent_queue(std::uint64_t tag = 0);
+
+  // --- Events -----------------------------------------------------------------------------
+  // Next event, waiting up to `timeout` (0 = don't wait). One thread at a time.
+  std::optional<Event> poll_event(std::chrono::milliseconds timeout);
+  // Called (on any thread, possibly the client's) when the event queue becomes non-empty.
+  // It must only schedule a drain; calling into this Client from inside it is not allowed.
+  void set_wakeup(std::function<void()> wakeup);
+
+  // Number of writes waiting in the outbox (for tests and "sending…" indicators).
+  std::size_t outbox_size() const;
+
+  class Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace PARLEY_ABI_NAMESPACE
+}  // namespace parley

@@ -1,0 +1,55 @@
+#pragma once
+// Events: everything the client tells the app. Drained with Client::poll_event().
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "parley/types.hpp"
+
+namespace parley {
+inline namespace PARLEY_ABI_NAMESPACE {
+
+enum class EventType {
+  // Unsolicited (tag 0).
+  connection_changed,  // `connection`; on `connected`, `principal` is set; `error` says why a link failed
+  auth_failed,         // the token was refused (`error`: unauthorized or token_expired); call set_token()
+  message_received,    // `messages[0]`: a new message in a conversation, any author; once per id
+  ticket_updated,      // `tickets[0]`, `change` ("created", "status", "updated")
+  ticket_comment,      // `comments[0]`: a new comment on a ticket, once per id
+  resynced,            // the server could not replay; caches were reset, fetch what you show again
+  // Replies (tag = the caller's tag); `error` says whether the request failed.
+  message_sent,        // send_message / agent_reply: `messages[0]` as stored by the server
+  history_loaded,      // load_history: `messages` oldest first, `has_more`
+  conversations_listed,
+  ticket_created,      // create_ticket: `tickets[0]`
+  tickets_listed,      // list_tickets: `tickets`
+  ticket_loaded,       // get_ticket: `tickets[0]`, `comments`
+  comment_added,       // add_comment: `comments[0]`
+  ticket_status_set,   // set_ticket_status (agents): `tickets[0]`
+  agent_queue_loaded,  // agent_queue: `conversations`, `tickets`
+  faq_synced,          // sync_faq: `count` = articles changed, `version` = new catalogue version
+  faq_results,         // search_faq: `hits`
+};
+
+const char* to_string(EventType type) noexcept;
+
+struct Event {
+  EventType type = EventType::connection_changed;
+  std::uint64_t tag = 0;  // the tag passed with the request this replies to; 0 if unsolicited
+  Error error;            // ok unless the request (or the link) failed
+  std::string client_id;  // for writes: the client id of the message/ticket/comment
+  ConnectionState connection = ConnectionState::disconnected;
+  Author principal;       // connection_changed(connected): who the token says we are
+  std::string change;     // ticket_updated
+  bool has_more = false;  // history_loaded
+  std::int64_t count = 0;
+  std::int64_t version = 0;
+  std::vector<Message> messages;
+  std::vector<Conversation> conversations;
+  std::vector<Ticket> tickets;
+  std::vector<Comment> comments;
+  std::vector<SearchHit> hits;
+};
+
+}  // namespace PARLEY_ABI_NAMESPACE
+}  // namespace parley

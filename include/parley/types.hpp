@@ -1,0 +1,140 @@
+#pragma once
+// Value types of the Parley C++ API. Plain structs: copy them, keep them, pass them anywhere.
+#include <chrono>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "parley/version.hpp"
+
+namespace parley {
+inline namespace PARLEY_ABI_NAMESPACE {
+
+// Outcome codes. The wire codes of docs/protocol.md keep their names; the rest arise in the SDK.
+enum class ErrorCode {
+  ok = 0,
+  invalid_argument,  // the app passed something unusable (bad UTF-8, empty text, too long, …)
+  bad_request,
+  unauthorized,
+  token_expired,
+  forbidden,
+  not_found,
+  too_large,
+  rate_limited,
+  conflict,
+  unavailable,
+  internal,
+  timeout,       // no reply within Config::request_timeout; a write stays in the outbox
+  disconnected,  // a read request needed the network and the link was down
+  closed,        // the client is shutting down
+};
+
+const char* to_string(ErrorCode code) noexcept;
+
+struct Error {
+  ErrorCode code = ErrorCode::ok;
+  std::string message;
+  bool ok() const noexcept { return code == ErrorCode::ok; }
+};
+
+// Thrown synchronously by Client methods for invalid arguments only; everything that involves
+// the network is reported later as an Event.
+class Exception : public std::runtime_error {
+ public:
+  Exception(ErrorCode code, const std::string& message)
+      : std::runtime_error(message), code_(code) {}
+  ErrorCode code() const noexcept { return code_; }
+
+ private:
+  ErrorCode code_;
+};
+
+struct Author {
+  std::string kind;  // "user", "agent" or "bot"
+  std::string id;
+  std::string name;
+};
+
+// Where an outgoing message or comment stands. Incoming ones are always `sent`.
+enum class DeliveryState { pending, sent, failed };
+
+struct Message {
+  std::string id;  // server id; empty while pending
+  std::string client_id;
+  std::string conversation_id;  // may be empty while pending in a not-yet-created conversation
+  Author author;
+  std::string text;
+  std::int64_t created_at = 0;  // ms since the Unix epoch
+  DeliveryState state = DeliveryState::sent;
+};
+
+struct Conversation {
+  std::string id;
+  std::string user_id;
+  std::string status;  // "open" or "closed"
+  std::int64_t created_at = 0;
+  std::int64_t updated_at = 0;
+};
+
+struct Ticket {
+  std::string id;
+  std::string client_id;
+  std::string user_id;
+  std::string subject;
+  std::string description;
+  std::string status;    // "open", "pending", "solved", "closed"
+  std::string priority;  // "low", "normal", "high", "urgent"
+  std::string category;
+  std::int64_t created_at = 0;
+  std::int64_t updated_at = 0;
+};
+
+struct TicketDraft {
+  std::string subject;
+  std::string description;
+  std::string priority = "normal";
+  std::string category;
+};
+
+struct Comment {
+  std::string id;
+  std::string client_id;
+  std::string ticket_id;
+  Author author;
+  std::string text;
+  std::int64_t created_at = 0;
+};
+
+struct Article {
+  std::string id;
+  std::string locale;
+  std::string category;
+  std::string title;
+  std::string body;
+  std::vector<std::string> tags;
+  std::int64_t version = 0;
+};
+
+struct SearchHit {
+  Article article;
+  double score = 0;
+  std::string snippet;  // matched terms wrapped in « and »
+};
+
+enum class ConnectionState { disconnected, connecting, connected };
+
+struct Config {
+  std::string server_url;  // e.g. "ws://127.0.0.1:8787/v1"
+  std::string token;       // the user's (or agent's) signed token
+  std::string store_path;  // SQLite file; empty keeps everything in memory
+  std::string app;         // "com.example.shop/2.3"
+  std::string platform;    // "ios", "android", "linux", …
+  std::string locale;      // "ko-KR", "en-US"
+  std::chrono::milliseconds request_timeout{15000};
+  std::chrono::milliseconds reconnect_base{250};
+  std::chrono::milliseconds reconnect_cap{30000};
+};
+
+}  // namespace PARLEY_ABI_NAMESPACE
+}  // namespace parley

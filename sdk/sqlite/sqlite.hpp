@@ -1,0 +1,98 @@
+#pragma once
+// A thin RAII layer over SQLite, shared by the SDK's store and the server. Errors throw
+// SqliteError; callers at a boundary (C ABI, request dispatcher) turn them into typed errors.
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace parley::sqlite {
+
+class SqliteError : public std::runtime_error {
+ public:
+  SqliteError(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  int code() const noexcept { return code_; }  // primary SQLite result code
+  bool is_constraint() const noexcept;
+  bool is_busy() const noexcept;
+
+ private:
+  int code_;
+};
+
+class Statement;
+
+class Database {
+ public:
+  // path ":memory:" opens a private in-memory database.
+  explicit Database(const std::string& path);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+  Database(Database&& other) noexcept;
+  Database& operator=(Database&& other) noexcept;
+
+  void exec(std::string_view sql);  // one or more statements, no results
+  Statement prepare(std::string_view sql);
+  std::int64_t last_insert_rowid() const noexcept;
+  int changes() const noexcept;  // rows changed by the last statement
+  int user_version();
+  void set_user_version(int version);
+  sqlite3* handle() const noexcept { return db_; }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+class Statement {
+ public:
+  Statement(Database& db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&&) = delete;
+
+  // Binding is 1-based, as in SQLite. Each returns *this for chaining.
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+  Statement& bind(int index, double value);
+  Statement& bind(int index, std::string_view value);
+  Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+  Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+  Statement& bind_null(int index);
+  Statement& bind(int index, const std::optional<std::string>& value);
+
+  bool step();   // true while a row is available
+  void run();    // step to completion (for writes)
+  void reset();  // keep bindings; ready to step again
+  void clear();  // reset and clear bindings
+
+  std::int64_t column_int(int index) const;
+  double column_double(int index) const;
+  std::string column_text(int index) const;
+  bool column_is_null(int index) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// BEGIN IMMEDIATE … COMMIT; rolls back if destroyed without commit().
+class Transaction {
+ public:
+  explicit Transaction(Database& db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit();
+
+ private:
+  Database& db_;
+  bool done_ = false;
+};
+
+}  // namespace parley::sqlite
