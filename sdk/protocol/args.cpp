@@ -48,7 +48,8 @@ std::uint64_t uint_arg(const Json& args, const char* key, std::uint64_t fallback
                        std::uint64_t min, std::uint64_t max) {
   auto it = args.find(key);
   if (it == args.end() || it->is_null()) return fallback;
-  if (!it->is_number_integer() || (it->is_number_integer() && !it->is_number_unsigned())) {
+  // Parsed JSON holds non-negative numbers as unsigned, built JSON may hold them as signed.
+  if (!it->is_number_integer() || (!it->is_number_unsigned() && it->get<std::int64_t>() < 0)) {
     fail(ErrorCode::bad_request, key, "must be a non-negative integer");
   }
   const auto v = it->get<std::uint64_t>();

@@ -1,0 +1,268 @@
+#include "search/index.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "search/edit_distance.hpp"
+#include "search/snippet.hpp"
+#include "search/tokenizer.hpp"
+
+namespace parley::search {
+namespace {
+
+// BM25F. Fields: title, tags, body. Weights favour the title: an FAQ title is the question.
+enum Field : std::size_t { kTitle = 0, kTags = 1, kBody = 2, kFieldCount = 3 };
+constexpr std::array<double, kFieldCount> kWeight{2.5, 2.0, 1.0};
+constexpr std::array<double, kFieldCount> kB{0.5, 0.5, 0.75};
+constexpr double kK1 = 1.2;
+
+constexpr std::size_t kMaxPrefixExpansions = 64;
+constexpr double kPrefixWeight = 0.9;  // a completed prefix ranks just below the exact word
+constexpr double kTypoWeight = 0.6;
+constexpr std::size_t kMinTypoLength = 5;
+
+struct Posting {
+  std::uint32_t doc;
+  std::array<std::uint16_t, kFieldCount> tf;
+};
+
+struct TermEntry {
+  std::vector<Posting> postings;  // includes removed documents until the next compaction
+  std::uint32_t live_df = 0;
+};
+
+struct DocSlot {
+  Document doc;
+  std::array<std::uint32_t, kFieldCount> length{};
+  bool live = false;
+};
+
+// One query position and the index terms that may stand for it, with their weights.
+struct Slot {
+  std::vector<std::pair<const TermEntry*, double>> alternatives;
+  std::vector<std::string> terms;
+};
+
+using TermCounts = std::unordered_map<std::string, std::array<std::uint16_t, kFieldCount>>;
+
+void count_field(std::string_view text, Field field, TermCounts& counts,
+                 std::array<std::uint32_t, kFieldCount>& length) {
+  for (auto& tok : tokenize(text)) {
+    auto& tf = counts[tok.term][field];
+    if (tf < UINT16_MAX) ++tf;
+    ++length[field];
+  }
+}
+
+TermCounts count_terms(const Document& doc, std::array<std::uint32_t, kFieldCount>& length) {
+  TermCounts counts;
+  count_field(doc.title, kTitle, counts, length);
+  for (const auto& tag : doc.tags) count_field(tag, kTags, counts, length);
+  count_field(doc.body, kBody, counts, length);
+  return counts;
+}
+
+}  // namespace
+
+struct Index::Impl {
+  std::vector<DocSlot> slots;
+  std::unordered_map<std::string, std::uint32_t> slot_by_id;
+  std::unordered_map<std::string, TermEntry> terms;
+  std::array<double, kFieldCount> total_length{};
+  std::size_t live = 0;
+  mutable std::vector<std::string> sorted_terms;  // for prefix and typo matching
+  mutable bool sorted_dirty = true;
+
+  void add(const Document& doc) {
+    DocSlot slot{doc, {}, true};
+    const auto counts = count_terms(doc, slot.length);
+    const auto idx = static_cast<std::uint32_t>(slots.size());
+    for (const auto& [term, tf] : counts) {
+      auto& entry = terms[term];
+      entry.postings.push_back({idx, tf});
+      ++entry.live_df;
+    }
+    for (std::size_t f = 0; f < kFieldCount; ++f) total_length[f] += slot.length[f];
+    slots.push_back(std::move(slot));
+    slot_by_id[doc.id] = idx;
+    ++live;
+    sorted_dirty = true;
+  }
+
+  void erase(std::uint32_t idx) {
+    DocSlot& slot = slots[idx];
+    std::array<std::uint32_t, kFieldCount> ignored{};
+    for (const auto& [term, tf] : count_terms(slot.doc, ignored)) {
+      auto it = terms.find(term);
+      if (it != terms.end() && it->second.live_df > 0) --it->second.live_df;
+    }
+    for (std::size_t f = 0; f < kFieldCount; ++f) total_length[f] -= slot.length[f];
+    slot_by_id.erase(slot.doc.id);
+    slot.live = false;
+    slot.doc = Document{};
+    --live;
+    sorted_dirty = true;
+    if (slots.size() > 64 && live < slots.size() / 2) compact();
+  }
+
+  // Rebuilds without removed documents, so that postings and memory stay proportional to the
+  // live catalogue.
+  void compact() {
+    std::vector<DocSlot> old;
+    old.swap(slots);
+    terms.clear();
+    slot_by_id.clear();
+    total_length = {};
+    live = 0;
+    for (auto& s : old) {
+      if (s.live) add(s.doc);
+    }
+  }
+
+  const std::vector<std::string>& dictionary() const {
+    if (sorted_dirty) {
+      sorted_terms.clear();
+      sorted_terms.reserve(terms.size());
+      for (const auto& [term, entry] : terms) {
+        if (entry.live_df > 0) sorted_terms.push_back(term);
+      }
+      std::sort(sorted_terms.begin(), sorted_terms.end());
+      sorted_dirty = false;
+    }
+    return sorted_terms;
+  }
+
+  const TermEntry* find(const std::string& term) const {
+    auto it = terms.find(term);
+    return it != terms.end() && it->second.live_df > 0 ? &it->second : nullptr;
+  }
+
+  Slot make_slot(const Token& tok, bool as_prefix) const {
+    Slot slot;
+    if (const auto* exact = find(tok.term)) {
+      slot.alternatives.emplace_back(exact, 1.0);
+      slot.terms.push_back(tok.term);
+    }
+    const bool word = is_word_term(tok.term);
+    if (as_prefix && word) {
+      const auto& dict = dictionary();
+      auto it = std::lower_bound(dict.begin(), dict.end(), tok.term);
+      for (std::size_t n = 0; it != dict.end() && n < kMaxPrefixExpansions; ++it, ++n) {
+        if (it->compare(0, tok.term.size(), tok.term) != 0) break;
+        if (*it == tok.term) continue;
+        slot.alternatives.emplace_back(find(*it), kPrefixWeight);
+        slot.terms.push_back(*it);
+      }
+    }
+    if (slot.alternatives.empty() && word && tok.term.size() >= kMinTypoLength) {
+      const std::size_t max_distance = tok.term.size() >= 8 ? 2 : 1;
+      for (const auto& candidate : dictionary()) {
+        if (bounded_edit_distance(tok.term, candidate, max_distance) <= max_distance) {
+          slot.alternatives.emplace_back(find(candidate), kTypoWeight);
+          slot.terms.push_back(candidate);
+        }
+      }
+    }
+    return slot;
+  }
+
+  double term_score(const Posting& p, const TermEntry& entry) const {
+    const DocSlot& slot = slots[p.doc];
+    double weighted_tf = 0;
+    for (std::size_t f = 0; f < kFieldCount; ++f) {
+      if (p.tf[f] == 0) continue;
+      const double avg = total_length[f] / static_cast<double>(live);
+      const double norm = avg > 0 ? 1.0 - kB[f] + kB[f] * slot.length[f] / avg : 1.0;
+      weighted_tf += kWeight[f] * p.tf[f] / norm;
+    }
+    const double n = static_cast<double>(live);
+    const double df = entry.live_df;
+    const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+    return idf * weighted_tf / (kK1 + weighted_tf);
+  }
+
+  bool passes(const DocSlot& slot, const Query& q) const {
+    if (!slot.live) return false;
+    if (!q.locale.empty() && slot.doc.locale != q.locale) return false;
+    if (!q.category.empty() && slot.doc.category != q.category) return false;
+    return true;
+  }
+};
+
+Index::Index() : impl_(std::make_unique<Impl>()) {}
+Index::~Index() = default;
+Index::Index(Index&&) noexcept = default;
+Index& Index::operator=(Index&&) noexcept = default;
+
+void Index::upsert(const Document& doc) {
+  if (auto it = impl_->slot_by_id.find(doc.id); it != impl_->slot_by_id.end()) {
+    impl_->erase(it->second);
+  }
+  impl_->add(doc);
+}
+
+void Index::remove(std::string_view id) {
+  if (auto it = impl_->slot_by_id.find(std::string(id)); it != impl_->slot_by_id.end()) {
+    impl_->erase(it->second);
+  }
+}
+
+void Index::clear() { impl_ = std::make_unique<Impl>(); }
+
+std::size_t Index::size() const noexcept { return impl_->live; }
+
+std::vector<Hit> Index::search(const Query& query) const {
+  const Impl& ix = *impl_;
+  if (ix.live == 0 || query.limit == 0) return {};
+
+  auto tokens = tokenize(query.text);
+  const bool typing = query.prefix_last && !query.text.empty() &&
+                      tokens.size() > 0 && tokens.back().end == query.text.size();
+  std::vector<Slot> slots;
+  std::unordered_set<std::string> seen;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!seen.insert(tokens[i].term).second) continue;
+    Slot slot = ix.make_slot(tokens[i], typing && i + 1 == tokens.size());
+    if (!slot.alternatives.empty()) slots.push_back(std::move(slot));
+  }
+
+  // Score: sum over query positions of the best alternative's BM25F contribution.
+  std::unordered_map<std::uint32_t, double> scores;
+  std::unordered_map<std::uint32_t, double> best_in_slot;
+  for (const auto& slot : slots) {
+    best_in_slot.clear();
+    for (const auto& [entry, weight] : slot.alternatives) {
+      for (const auto& p : entry->postings) {
+        if (!ix.passes(ix.slots[p.doc], query)) continue;
+        double& best = best_in_slot[p.doc];
+        best = std::max(best, weight * ix.term_score(p, *entry));
+      }
+    }
+    for (const auto& [doc, s] : best_in_slot) scores[doc] += s;
+  }
+
+  std::vector<std::pair<std::uint32_t, double>> ranked(scores.begin(), scores.end());
+  const std::size_t k = std::min(query.limit, ranked.size());
+  auto better = [&](const auto& a, const auto& b) {
+    if (a.second != b.second) return a.second > b.second;
+    return ix.slots[a.first].doc.id < ix.slots[b.first].doc.id;
+  };
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(k), ranked.end(), better);
+  ranked.resize(k);
+
+  std::unordered_set<std::string> matched;
+  for (const auto& slot : slots) matched.insert(slot.terms.begin(), slot.terms.end());
+  std::vector<Hit> hits;
+  hits.reserve(k);
+  for (const auto& [doc, score] : ranked) {
+    const Document& d = ix.slots[doc].doc;
+    hits.push_back({d.id, score, make_snippet(d.body.empty() ? d.title : d.body, matched)});
+  }
+  return hits;
+}
+
+}  // namespace parley::search

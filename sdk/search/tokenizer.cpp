@@ -1,0 +1,132 @@
+#include "search/tokenizer.hpp"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace parley::search {
+namespace {
+
+enum class CharClass { separator, word, cjk };
+
+bool is_cjk(utf8proc_int32_t cp) {
+  return (cp >= 0xAC00 && cp <= 0xD7A3) ||  // Hangul syllables
+         (cp >= 0x1100 && cp <= 0x11FF) ||  // Hangul jamo
+         (cp >= 0x3130 && cp <= 0x318F) ||  // Hangul compatibility jamo
+         (cp >= 0x3040 && cp <= 0x30FF) ||  // Hiragana, Katakana
+         (cp >= 0x3400 && cp <= 0x4DBF) ||  // CJK extension A
+         (cp >= 0x4E00 && cp <= 0x9FFF) ||  // CJK unified ideographs
+         (cp >= 0xF900 && cp <= 0xFAFF) ||  // CJK compatibility ideographs
+         (cp >= 0xFF66 && cp <= 0xFF9F);    // half-width katakana
+}
+
+CharClass classify(utf8proc_int32_t cp) {
+  if (is_cjk(cp)) return CharClass::cjk;
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_MN:  // marks belong to the letter they follow
+    case UTF8PROC_CATEGORY_MC:
+      return CharClass::word;
+    default:
+      return CharClass::separator;
+  }
+}
+
+std::string normalize(std::string_view text) {
+  utf8proc_uint8_t* out = nullptr;
+  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                      UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                                      UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+  const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                              static_cast<utf8proc_ssize_t>(text.size()), &out, options);
+  if (n < 0) return std::string(text);  // cannot happen for valid UTF-8 segments
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(out, &std::free);
+  return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// A deliberately light English stemmer: plural and possessive endings only. Stronger
+// stemming trades precision for recall in ways that FAQ titles punish.
+std::string stem(std::string word) {
+  if (word.size() < 4) return word;
+  if (ends_with(word, "ies") && word.size() > 4) return word.substr(0, word.size() - 3) + "y";
+  if (ends_with(word, "sses")) return word.substr(0, word.size() - 2);
+  if (ends_with(word, "ss") || ends_with(word, "us") || ends_with(word, "is")) return word;
+  if (ends_with(word, "s")) return word.substr(0, word.size() - 1);
+  return word;
+}
+
+struct CodePoint {
+  utf8proc_int32_t cp;
+  std::size_t begin;
+  std::size_t end;
+};
+
+void emit_cjk_run(std::string_view text, const std::vector<CodePoint>& run,
+                  std::vector<Token>& out) {
+  const std::size_t begin = run.front().begin;
+  const std::size_t end = run.back().end;
+  out.push_back({normalize(text.substr(begin, end - begin)), begin, end, false});
+  if (run.size() <= 2) return;  // a run of one or two characters is its own gram
+  for (std::size_t i = 0; i + 1 < run.size(); ++i) {
+    const std::size_t b = run[i].begin;
+    const std::size_t e = run[i + 1].end;
+    out.push_back({normalize(text.substr(b, e - b)), b, e, true});
+  }
+}
+
+}  // namespace
+
+bool is_word_term(std::string_view term) {
+  utf8proc_int32_t cp = 0;
+  const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(term.data()),
+                                  static_cast<utf8proc_ssize_t>(term.size()), &cp);
+  return n > 0 && !is_cjk(cp);
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> out;
+  std::vector<CodePoint> run;
+  CharClass run_class = CharClass::separator;
+
+  auto flush = [&] {
+    if (run.empty()) return;
+    if (run_class == CharClass::cjk) {
+      emit_cjk_run(text, run, out);
+    } else {
+      const std::size_t b = run.front().begin;
+      const std::size_t e = run.back().end;
+      std::string term = stem(normalize(text.substr(b, e - b)));
+      if (!term.empty()) out.push_back({std::move(term), b, e, false});
+    }
+    run.clear();
+  };
+
+  const auto* data = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    utf8proc_int32_t cp = 0;
+    const auto n = utf8proc_iterate(data + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    const std::size_t len = n > 0 ? static_cast<std::size_t>(n) : 1;
+    const CharClass cls = n > 0 ? classify(cp) : CharClass::separator;
+    if (cls != run_class || cls == CharClass::separator) flush();
+    run_class = cls;
+    if (cls != CharClass::separator) run.push_back({cp, pos, pos + len});
+    pos += len;
+  }
+  flush();
+  return out;
+}
+
+}  // namespace parley::search

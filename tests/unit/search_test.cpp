@@ -1,0 +1,143 @@
+// The FAQ search engine (sdk/search): tokenizer, ranking, prefix, typos, filters, snippets.
+#include <gtest/gtest.h>
+
+#include "search/edit_distance.hpp"
+#include "search/index.hpp"
+#include "search/tokenizer.hpp"
+
+namespace ps = parley::search;
+
+namespace {
+std::vector<std::string> terms(std::string_view text) {
+  std::vector<std::string> out;
+  for (auto& t : ps::tokenize(text)) out.push_back(t.term);
+  return out;
+}
+
+std::vector<std::string> ids(const std::vector<ps::Hit>& hits) {
+  std::vector<std::string> out;
+  for (auto& h : hits) out.push_back(h.id);
+  return out;
+}
+
+ps::Index sample_index() {
+  ps::Index ix;
+  ix.upsert({"refund", "en", "billing", "How do I get a refund?",
+             "Refunds are issued to the original payment method within 5 business days.", {"money back"}});
+  ix.upsert({"password", "en", "account", "Resetting your password",
+             "Open Settings, choose Account, then Reset password. A link is emailed to you.", {}});
+  ix.upsert({"shipping", "en", "orders", "Shipping times",
+             "Orders ship within two days. International delivery takes longer.", {"delivery"}});
+  ix.upsert({"ko-refund", "ko", "billing", "환불은 어떻게 받나요?",
+             "환불은 결제하신 수단으로 영업일 기준 5일 이내에 처리됩니다.", {"환불", "결제"}});
+  ix.upsert({"ko-password", "ko", "account", "비밀번호를 잊어버렸어요",
+             "설정에서 계정을 선택한 뒤 비밀번호 재설정을 누르세요.", {}});
+  return ix;
+}
+}  // namespace
+
+TEST(Tokenizer, NormalisesCaseWidthAndAccents) {
+  EXPECT_EQ(terms("Café RÉSUMÉ"), (std::vector<std::string>{"cafe", "resume"}));
+  EXPECT_EQ(terms("ＡＢＣ１２３"), (std::vector<std::string>{"abc123"}));  // full-width → NFKC
+}
+
+TEST(Tokenizer, StemsPluralsLightly) {
+  EXPECT_EQ(terms("refunds policies"), (std::vector<std::string>{"refund", "policy"}));
+  EXPECT_EQ(terms("address bus"), (std::vector<std::string>{"address", "bus"}));
+}
+
+TEST(Tokenizer, HangulGivesWholeRunAndBigrams) {
+  EXPECT_EQ(terms("환불은"), (std::vector<std::string>{"환불은", "환불", "불은"}));
+  EXPECT_EQ(terms("환불"), (std::vector<std::string>{"환불"}));
+}
+
+TEST(Tokenizer, RecordsByteOffsetsOfTheOriginal) {
+  auto toks = ps::tokenize("Hi, 환불!");
+  ASSERT_EQ(toks.size(), 2u);
+  EXPECT_EQ(toks[1].begin, 4u);
+  EXPECT_EQ(toks[1].end, 10u);
+}
+
+TEST(Tokenizer, InvalidUtf8IsASeparator) {
+  EXPECT_EQ(terms("ab\xFF" "cd"), (std::vector<std::string>{"ab", "cd"}));
+}
+
+TEST(EditDistance, CountsTranspositionsAsOne) {
+  EXPECT_EQ(ps::bounded_edit_distance("refund", "refnud", 2), 1u);
+  EXPECT_EQ(ps::bounded_edit_distance("refund", "refun", 2), 1u);
+  EXPECT_EQ(ps::bounded_edit_distance("refund", "shipping", 2), 3u);  // gave up past 2
+}
+
+TEST(Index, RanksTheTitleMatchFirst) {
+  auto ix = sample_index();
+  auto hits = ix.search({"refund", "", "", 10, false});
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].id, "refund");
+}
+
+TEST(Index, KoreanMatchesThroughParticles) {
+  auto ix = sample_index();
+  // "환불이" (with a different particle) must find the article titled "환불은 …".
+  auto hits = ix.search({"환불이 안 돼요", "", "", 10, false});
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].id, "ko-refund");
+  hits = ix.search({"비밀번호재설정", "", "", 10, false});  // no spaces
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].id, "ko-password");
+}
+
+TEST(Index, LastTermMatchesAsPrefixWhileTyping) {
+  auto ix = sample_index();
+  EXPECT_TRUE(ix.search({"passw", "", "", 10, false}).empty());
+  auto hits = ix.search({"passw", "", "", 10, true});
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].id, "password");
+  // A trailing space means the word is finished: no prefix expansion.
+  EXPECT_TRUE(ix.search({"passw ", "", "", 10, true}).empty());
+}
+
+TEST(Index, ToleratesATypoInALongWord) {
+  auto ix = sample_index();
+  auto hits = ix.search({"pasword", "", "", 10, false});
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].id, "password");
+}
+
+TEST(Index, FiltersByLocaleAndCategory) {
+  auto ix = sample_index();
+  for (const auto& hit : ix.search({"password 비밀번호", "ko", "", 10, false})) {
+    EXPECT_EQ(hit.id.rfind("ko-", 0), 0u) << hit.id;
+  }
+  EXPECT_EQ(ids(ix.search({"refund", "", "account", 10, false})), std::vector<std::string>{});
+}
+
+TEST(Index, UpdatesAndRemovesDocuments) {
+  auto ix = sample_index();
+  ix.upsert({"shipping", "en", "orders", "Delivery windows", "We deliver on weekdays.", {}});
+  EXPECT_EQ(ix.size(), 5u);
+  EXPECT_TRUE(ix.search({"international", "", "", 10, false}).empty());
+  ix.remove("refund");
+  EXPECT_EQ(ix.size(), 4u);
+  for (const auto& hit : ix.search({"refund", "en", "", 10, false})) EXPECT_NE(hit.id, "refund");
+  ix.remove("no-such-id");
+  EXPECT_EQ(ix.size(), 4u);
+}
+
+TEST(Index, SnippetHighlightsMatches) {
+  auto ix = sample_index();
+  auto hits = ix.search({"payment method", "", "", 1, false});
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_NE(hits[0].snippet.find("«payment»"), std::string::npos) << hits[0].snippet;
+  EXPECT_NE(hits[0].snippet.find("«method»"), std::string::npos) << hits[0].snippet;
+}
+
+TEST(Index, ManyRemovalsCompactWithoutLosingLiveDocuments) {
+  ps::Index ix;
+  for (int i = 0; i < 200; ++i) {
+    ix.upsert({"d" + std::to_string(i), "en", "", "title " + std::to_string(i), "common body", {}});
+  }
+  for (int i = 0; i < 190; ++i) ix.remove("d" + std::to_string(i));
+  EXPECT_EQ(ix.size(), 10u);
+  EXPECT_EQ(ix.search({"common", "", "", 50, false}).size(), 10u);
+  EXPECT_EQ(ix.search({"195", "", "", 5, false}).at(0).id, "d195");
+}
