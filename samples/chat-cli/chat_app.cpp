@@ -1,0 +1,141 @@
+#include "chat_app.hpp"
+
+#include <sstream>
+
+namespace chat_cli {
+namespace {
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
+}
+
+// « and » mark search matches in snippets; show them as bold on a terminal.
+std::string render_snippet(std::string s) {
+  for (auto [from, to] : {std::pair<std::string, std::string>{"«", "\033[1m"}, {"»", "\033[0m"}}) {
+    for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos)) {
+      s.replace(pos, from.size(), to);
+    }
+  }
+  return s;
+}
+}  // namespace
+
+void ChatApp::print_help() const {
+  out_ << "Type a message and press Enter to chat with support.\n"
+          "  /search <words>           search the help center (works offline)\n"
+          "  /ticket <subject> | <details>   open a support ticket\n"
+          "  /tickets                  list your tickets\n"
+          "  /help                     this help\n"
+          "  /quit                     leave\n";
+}
+
+void ChatApp::print_message(const parley::Message& m) {
+  if (m.author.kind == "user") {
+    out_ << "you: " << m.text << "\n";
+    return;
+  }
+  ++replies_;
+  const std::string who = m.author.name.empty() ? m.author.kind : m.author.name;
+  out_ << who << (m.author.kind == "agent" ? " (agent)" : "") << ": " << m.text << "\n";
+}
+
+void ChatApp::print_ticket(const parley::Ticket& t, const std::string& what) {
+  ticket_status_[t.id] = t.status;
+  out_ << "[ticket " << t.id << " \"" << t.subject << "\" " << what << ": " << t.status << "]\n";
+}
+
+void ChatApp::apply(const parley::Event& ev) {
+  using T = parley::EventType;
+  if (!ev.error.ok() && ev.type != T::connection_changed) {
+    out_ << "[" << parley::to_string(ev.type) << " failed: " << parley::to_string(ev.error.code)
+         << ": " << ev.error.message << "]\n";
+    return;
+  }
+  switch (ev.type) {
+    case T::connection_changed:
+      connected_ = ev.connection == parley::ConnectionState::connected;
+      if (connected_) {
+        out_ << "[connected as " << ev.principal.name << "]\n";
+      } else if (ev.connection == parley::ConnectionState::disconnected) {
+        out_ << "[offline" << (ev.error.message.empty() ? "" : ": " + ev.error.message)
+             << " — messages will be sent when the link is back]\n";
+      }
+      break;
+    case T::auth_failed:
+      out_ << "[sign-in refused: " << ev.error.message << "]\n";
+      break;
+    case T::message_received:
+      for (const auto& m : ev.messages) print_message(m);
+      break;
+    case T::message_sent:
+      break;  // already shown when typed; the server has it now
+    case T::ticket_created:
+      for (const auto& t : ev.tickets) print_ticket(t, "created");
+      break;
+    case T::ticket_updated:
+      for (const auto& t : ev.tickets) print_ticket(t, "is now");
+      break;
+    case T::ticket_comment:
+      for (const auto& c : ev.comments) {
+        out_ << "[ticket " << c.ticket_id << "] " << c.author.name << ": " << c.text << "\n";
+      }
+      break;
+    case T::tickets_listed:
+      if (ev.tickets.empty()) out_ << "(no tickets yet)\n";
+      for (const auto& t : ev.tickets) {
+        ticket_status_[t.id] = t.status;
+        out_ << "  " << t.id << "  " << t.status << "  " << t.subject << "\n";
+      }
+      break;
+    case T::faq_synced:
+      out_ << "[help center synced: " << ev.count << " articles updated]\n";
+      break;
+    case T::faq_results:
+      search_results_ += static_cast<int>(ev.hits.size());
+      if (ev.hits.empty()) out_ << "(no articles found — try other words, or just ask us)\n";
+      for (const auto& h : ev.hits) {
+        out_ << "  \033[4m" << h.article.title << "\033[0m\n    " << render_snippet(h.snippet) << "\n";
+      }
+      break;
+    case T::resynced:
+      out_ << "[history was refreshed from the server]\n";
+      break;
+    default:
+      break;
+  }
+  out_.flush();
+}
+
+bool ChatApp::run_command(const std::string& raw) {
+  const std::string line = trim(raw);
+  if (line.empty()) return true;
+  try {
+    if (line == "/quit" || line == "/exit") return false;
+    if (line == "/help") {
+      print_help();
+    } else if (line.rfind("/search ", 0) == 0) {
+      client_.search_faq(trim(line.substr(8)));
+    } else if (line.rfind("/ticket ", 0) == 0) {
+      const std::string rest = line.substr(8);
+      const auto bar = rest.find('|');
+      parley::TicketDraft draft;
+      draft.subject = trim(rest.substr(0, bar));
+      draft.description = bar == std::string::npos ? "" : trim(rest.substr(bar + 1));
+      client_.create_ticket(draft);
+    } else if (line == "/tickets") {
+      client_.list_tickets();
+    } else if (line[0] == '/') {
+      out_ << "unknown command; /help lists them\n";
+    } else {
+      client_.send_message(line);
+      out_ << "you: " << line << (connected_ ? "" : "  (queued)") << "\n";
+    }
+  } catch (const parley::Exception& e) {
+    out_ << "[" << e.what() << "]\n";
+  }
+  out_.flush();
+  return true;
+}
+
+}  // namespace chat_cli

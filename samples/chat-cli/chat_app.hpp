@@ -1,0 +1,37 @@
+#pragma once
+// chat-cli's model of the conversation: applies Parley events, prints them, runs commands.
+#include <map>
+#include <ostream>
+#include <string>
+
+#include <parley/client.hpp>
+
+namespace chat_cli {
+
+class ChatApp {
+ public:
+  ChatApp(parley::Client& client, std::ostream& out) : client_(client), out_(out) {}
+
+  void apply(const parley::Event& event);  // print it and update what we know
+  // Runs one line typed by the user: a /command or a chat message. False on /quit.
+  bool run_command(const std::string& line);
+  void print_help() const;
+
+  bool connected() const { return connected_; }
+  int replies() const { return replies_; }  // messages received from the bot or an agent
+  int search_results() const { return search_results_; }
+  const std::map<std::string, std::string>& ticket_status() const { return ticket_status_; }
+
+ private:
+  void print_message(const parley::Message& m);
+  void print_ticket(const parley::Ticket& t, const std::string& what);
+
+  parley::Client& client_;
+  std::ostream& out_;
+  bool connected_ = false;
+  int replies_ = 0;
+  int search_results_ = 0;
+  std::map<std::string, std::string> ticket_status_;  // ticket id → status
+};
+
+}  // namespace chat_cli

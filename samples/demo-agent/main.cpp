@@ -1,0 +1,84 @@
+// demo-agent: a scripted support agent for the demo, built on the same Parley C++ API as an
+// app (with an agent token). It answers every user message in chat, and walks each new ticket
+// through pending → solved with a comment, so that a new user sees the whole loop happen.
+//
+//   demo-agent --server ws://127.0.0.1:8787/v1 --token AGENT_TOKEN [--name Sam]
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <parley/client.hpp>
+
+namespace {
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+volatile std::sig_atomic_t g_stop = 0;
+
+struct Scheduled {  // a ticket status change to make later, as a person would
+  Clock::time_point at;
+  std::string ticket_id;
+  std::string status;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  parley::Config config;
+  config.server_url = "ws://127.0.0.1:8787/v1";
+  config.app = "demo-agent/0.1";
+  std::string name = "Sam";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string a = argv[i];
+    if (a == "--server") config.server_url = argv[i + 1];
+    else if (a == "--token") config.token = argv[i + 1];
+    else if (a == "--name") name = argv[i + 1];
+  }
+  if (config.token.empty()) {
+    std::cerr << "usage: demo-agent --token AGENT_TOKEN [--server URL] [--name NAME]\n";
+    return 2;
+  }
+  std::signal(SIGTERM, [](int) { g_stop = 1; });
+  std::signal(SIGINT, [](int) { g_stop = 1; });
+
+  try {
+    parley::Client client(config);
+    std::vector<Scheduled> later;
+    while (!g_stop) {
+      for (auto it = later.begin(); it != later.end();) {
+        if (Clock::now() < it->at) {
+          ++it;
+          continue;
+        }
+        client.set_ticket_status(it->ticket_id, it->status);
+        it = later.erase(it);
+      }
+      auto ev = client.poll_event(200ms);
+      if (!ev) continue;
+      using T = parley::EventType;
+      if (ev->type == T::message_received) {
+        for (const auto& m : ev->messages) {
+          if (m.author.kind != "user") continue;
+          client.agent_reply(m.conversation_id,
+                             "Hi " + m.author.name + ", " + name +
+                                 " here from support. I've read your message — if it's about an "
+                                 "order, opening a ticket with a photo gets it solved fastest.");
+        }
+      } else if (ev->type == T::ticket_updated && ev->change == "created") {
+        for (const auto& t : ev->tickets) {
+          client.add_comment(t.id, "Thanks, I'm looking into \"" + t.subject + "\" now.");
+          later.push_back({Clock::now() + 1s, t.id, "pending"});
+          later.push_back({Clock::now() + 3s, t.id, "solved"});
+        }
+      } else if (!ev->error.ok() && ev->type != T::connection_changed) {
+        std::cerr << "demo-agent: " << parley::to_string(ev->type) << ": " << ev->error.message << "\n";
+      }
+    }
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "demo-agent: " << e.what() << "\n";
+    return 1;
+  }
+}
