@@ -76,6 +76,8 @@ struct Index::Impl {
   std::size_t live = 0;
   mutable std::vector<std::string> sorted_terms;  // for prefix and typo matching
   mutable bool sorted_dirty = true;
+  mutable std::vector<double> scratch_total;  // per-query accumulators, reused (one owner thread)
+  mutable std::vector<double> scratch_best;
 
   void add(const Document& doc) {
     DocSlot slot{doc, {}, true};
@@ -230,22 +232,35 @@ std::vector<Hit> Index::search(const Query& query) const {
     if (!slot.alternatives.empty()) slots.push_back(std::move(slot));
   }
 
-  // Score: sum over query positions of the best alternative's BM25F contribution.
-  std::unordered_map<std::uint32_t, double> scores;
-  std::unordered_map<std::uint32_t, double> best_in_slot;
+  // Score: sum over query positions of the best alternative's BM25F contribution. Dense
+  // accumulators indexed by slot, reused across queries, keep the inner loop free of hashing.
+  auto& total = ix.scratch_total;
+  auto& best = ix.scratch_best;
+  total.assign(ix.slots.size(), 0.0);
+  best.assign(ix.slots.size(), 0.0);
+  std::vector<std::uint32_t> touched, slot_touched;
+  const bool filtered = !query.locale.empty() || !query.category.empty();
   for (const auto& slot : slots) {
-    best_in_slot.clear();
+    slot_touched.clear();
     for (const auto& [entry, weight] : slot.alternatives) {
       for (const auto& p : entry->postings) {
-        if (!ix.passes(ix.slots[p.doc], query)) continue;
-        double& best = best_in_slot[p.doc];
-        best = std::max(best, weight * ix.term_score(p, *entry));
+        const DocSlot& d = ix.slots[p.doc];
+        if (!d.live || (filtered && !ix.passes(d, query))) continue;
+        const double s = weight * ix.term_score(p, *entry);
+        if (best[p.doc] == 0.0) slot_touched.push_back(p.doc);
+        best[p.doc] = std::max(best[p.doc], s);
       }
     }
-    for (const auto& [doc, s] : best_in_slot) scores[doc] += s;
+    for (auto doc : slot_touched) {
+      if (total[doc] == 0.0) touched.push_back(doc);
+      total[doc] += best[doc];
+      best[doc] = 0.0;
+    }
   }
 
-  std::vector<std::pair<std::uint32_t, double>> ranked(scores.begin(), scores.end());
+  std::vector<std::pair<std::uint32_t, double>> ranked;
+  ranked.reserve(touched.size());
+  for (auto doc : touched) ranked.emplace_back(doc, total[doc]);
   const std::size_t k = std::min(query.limit, ranked.size());
   auto better = [&](const auto& a, const auto& b) {
     if (a.second != b.second) return a.second > b.second;
