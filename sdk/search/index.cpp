@@ -7,9 +7,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "search/edit_distance.hpp"
 #include "search/snippet.hpp"
 #include "search/tokenizer.hpp"
+#include "search/typo_matcher.hpp"
 
 namespace parley::search {
 namespace {
@@ -74,7 +74,9 @@ struct Index::Impl {
   std::unordered_map<std::string, TermEntry> terms;
   std::array<double, kFieldCount> total_length{};
   std::size_t live = 0;
-  mutable std::vector<std::string> sorted_terms;  // for prefix and typo matching
+  mutable std::vector<std::string> sorted_terms;  // for prefix matching
+  mutable TypoMatcher typos;                       // over the word terms of sorted_terms
+  mutable std::vector<std::string> typo_words;
   mutable bool sorted_dirty = true;
   mutable std::vector<double> scratch_total;  // per-query accumulators, reused (one owner thread)
   mutable std::vector<double> scratch_best;
@@ -133,6 +135,11 @@ struct Index::Impl {
         if (entry.live_df > 0) sorted_terms.push_back(term);
       }
       std::sort(sorted_terms.begin(), sorted_terms.end());
+      typo_words.clear();
+      for (const auto& t : sorted_terms) {
+        if (t.size() + 2 >= kMinTypoLength && is_word_term(t)) typo_words.push_back(t);
+      }
+      typos.build(typo_words);
       sorted_dirty = false;
     }
     return sorted_terms;
@@ -162,11 +169,10 @@ struct Index::Impl {
     }
     if (slot.alternatives.empty() && word && tok.term.size() >= kMinTypoLength) {
       const std::size_t max_distance = tok.term.size() >= 8 ? 2 : 1;
-      for (const auto& candidate : dictionary()) {
-        if (bounded_edit_distance(tok.term, candidate, max_distance) <= max_distance) {
-          slot.alternatives.emplace_back(find(candidate), kTypoWeight);
-          slot.terms.push_back(candidate);
-        }
+      dictionary();  // brings the typo matcher up to date
+      for (auto w : typos.within(tok.term, max_distance)) {
+        slot.alternatives.emplace_back(find(typo_words[w]), kTypoWeight);
+        slot.terms.push_back(typo_words[w]);
       }
     }
     return slot;

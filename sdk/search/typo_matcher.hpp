@@ -1,0 +1,26 @@
+#pragma once
+// Finds dictionary words within a small edit distance of a misspelt query word without
+// comparing it to every word: words are indexed by their character bigrams, and only words
+// that share enough bigrams with the query word (each edit can break at most two) are checked
+// with the edit distance.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace parley::search {
+
+class TypoMatcher {
+ public:
+  void build(const std::vector<std::string>& words);  // replaces what was there
+  // Indexes (into the words given to build) of words within max_distance edits of `word`.
+  std::vector<std::uint32_t> within(std::string_view word, std::size_t max_distance) const;
+
+ private:
+  std::vector<std::string> words_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_gram_;
+};
+
+}  // namespace parley::search
