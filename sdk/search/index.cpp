@@ -20,7 +20,10 @@ constexpr std::array<double, kFieldCount> kWeight{2.5, 2.0, 1.0};
 constexpr std::array<double, kFieldCount> kB{0.5, 0.5, 0.75};
 constexpr double kK1 = 1.2;
 
-constexpr std::size_t kMaxPrefixExpansions = 64;
+// A prefix stands for its most frequent completions only: rarer ones cost time and rarely
+// are what the user is typing.
+constexpr std::size_t kMaxPrefixExpansions = 16;
+constexpr std::size_t kMaxPrefixScan = 4096;
 constexpr double kPrefixWeight = 0.9;  // a completed prefix ranks just below the exact word
 constexpr double kTypoWeight = 0.6;
 constexpr std::size_t kMinTypoLength = 5;
@@ -159,12 +162,19 @@ struct Index::Impl {
     const bool word = is_word_term(tok.term);
     if (as_prefix && word) {
       const auto& dict = dictionary();
+      std::vector<std::pair<const TermEntry*, const std::string*>> completions;
       auto it = std::lower_bound(dict.begin(), dict.end(), tok.term);
-      for (std::size_t n = 0; it != dict.end() && n < kMaxPrefixExpansions; ++it, ++n) {
+      for (std::size_t n = 0; it != dict.end() && n < kMaxPrefixScan; ++it, ++n) {
         if (it->compare(0, tok.term.size(), tok.term) != 0) break;
-        if (*it == tok.term) continue;
-        slot.alternatives.emplace_back(find(*it), kPrefixWeight);
-        slot.terms.push_back(*it);
+        if (*it != tok.term) completions.emplace_back(find(*it), &*it);
+      }
+      const std::size_t keep = std::min(completions.size(), kMaxPrefixExpansions);
+      std::partial_sort(completions.begin(), completions.begin() + static_cast<std::ptrdiff_t>(keep),
+                        completions.end(),
+                        [](const auto& a, const auto& b) { return a.first->live_df > b.first->live_df; });
+      for (std::size_t i = 0; i < keep; ++i) {
+        slot.alternatives.emplace_back(completions[i].first, kPrefixWeight);
+        slot.terms.push_back(*completions[i].second);
       }
     }
     if (slot.alternatives.empty() && word && tok.term.size() >= kMinTypoLength) {
@@ -178,19 +188,29 @@ struct Index::Impl {
     return slot;
   }
 
-  double term_score(const Posting& p, const TermEntry& entry) const {
+  double idf(const TermEntry& entry) const {
+    const double n = static_cast<double>(live);
+    const double df = entry.live_df;
+    return std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  std::array<double, kFieldCount> average_lengths() const {
+    std::array<double, kFieldCount> avg{};
+    for (std::size_t f = 0; f < kFieldCount; ++f) avg[f] = total_length[f] / static_cast<double>(live);
+    return avg;
+  }
+
+  // BM25F of one posting; `scaled_idf` is the term's idf times its query weight.
+  double term_score(const Posting& p, double scaled_idf,
+                    const std::array<double, kFieldCount>& avg) const {
     const DocSlot& slot = slots[p.doc];
     double weighted_tf = 0;
     for (std::size_t f = 0; f < kFieldCount; ++f) {
       if (p.tf[f] == 0) continue;
-      const double avg = total_length[f] / static_cast<double>(live);
-      const double norm = avg > 0 ? 1.0 - kB[f] + kB[f] * slot.length[f] / avg : 1.0;
+      const double norm = avg[f] > 0 ? 1.0 - kB[f] + kB[f] * slot.length[f] / avg[f] : 1.0;
       weighted_tf += kWeight[f] * p.tf[f] / norm;
     }
-    const double n = static_cast<double>(live);
-    const double df = entry.live_df;
-    const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
-    return idf * weighted_tf / (kK1 + weighted_tf);
+    return scaled_idf * weighted_tf / (kK1 + weighted_tf);
   }
 
   bool passes(const DocSlot& slot, const Query& q) const {
@@ -246,13 +266,15 @@ std::vector<Hit> Index::search(const Query& query) const {
   best.assign(ix.slots.size(), 0.0);
   std::vector<std::uint32_t> touched, slot_touched;
   const bool filtered = !query.locale.empty() || !query.category.empty();
+  const auto avg = ix.average_lengths();
   for (const auto& slot : slots) {
     slot_touched.clear();
     for (const auto& [entry, weight] : slot.alternatives) {
+      const double scaled_idf = weight * ix.idf(*entry);
       for (const auto& p : entry->postings) {
         const DocSlot& d = ix.slots[p.doc];
         if (!d.live || (filtered && !ix.passes(d, query))) continue;
-        const double s = weight * ix.term_score(p, *entry);
+        const double s = ix.term_score(p, scaled_idf, avg);
         if (best[p.doc] == 0.0) slot_touched.push_back(p.doc);
         best[p.doc] = std::max(best[p.doc], s);
       }
