@@ -1,0 +1,33 @@
+#include "fanout/hub.hpp"
+
+#include <algorithm>
+
+namespace parley::server {
+
+void Hub::attach(const std::string& principal_id, Peer& peer) {
+  auto& list = peers_[principal_id];
+  if (std::find(list.begin(), list.end(), &peer) == list.end()) list.push_back(&peer);
+}
+
+void Hub::detach(Peer& peer) {
+  if (!peer.state().principal) return;
+  auto it = peers_.find(peer.state().principal->id);
+  if (it == peers_.end()) return;
+  auto& list = it->second;
+  list.erase(std::remove(list.begin(), list.end(), &peer), list.end());
+  if (list.empty()) peers_.erase(it);
+}
+
+void Hub::publish(const StoredEvent& stored) {
+  auto it = peers_.find(stored.principal_id);
+  if (it == peers_.end()) return;
+  const std::string frame = protocol::encode(stored.event);
+  for (Peer* peer : it->second) peer->send(frame);
+}
+
+std::size_t Hub::live_sessions(const std::string& principal_id) const {
+  auto it = peers_.find(principal_id);
+  return it == peers_.end() ? 0 : it->second.size();
+}
+
+}  // namespace parley::server

@@ -1,0 +1,25 @@
+#pragma once
+// The live sessions of each principal, for pushing committed events to all of them.
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "fanout/peer.hpp"
+#include "storage/principals.hpp"
+
+namespace parley::server {
+
+class Hub {
+ public:
+  // Starts live delivery to a session that has completed hello (and had its replay).
+  void attach(const std::string& principal_id, Peer& peer);
+  // Stops delivery to the session; a no-op for one that was never attached.
+  void detach(Peer& peer);
+  void publish(const StoredEvent& stored);
+  std::size_t live_sessions(const std::string& principal_id) const;
+
+ private:
+  std::unordered_map<std::string, std::vector<Peer*>> peers_;
+};
+
+}  // namespace parley::server

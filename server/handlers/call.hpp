@@ -1,0 +1,51 @@
+#pragma once
+// One request being handled: its arguments, the session it came from, and what it produced.
+#include <vector>
+
+#include "fanout/peer.hpp"
+#include "handlers/request_error.hpp"
+#include "handlers/services.hpp"
+#include "protocol/frame.hpp"
+#include "storage/author.hpp"
+#include "storage/principals.hpp"
+
+namespace parley::server {
+
+struct Outcome {
+  protocol::Json result = protocol::Json::object();
+  std::vector<StoredEvent> events;      // committed; pushed to live sessions after the reply
+  std::vector<protocol::Event> replay;  // for the caller only, right after the reply (hello)
+  bool attach = false;                  // start live delivery to the caller (hello)
+};
+
+// An outcome that only answers: nothing changed, nothing to push.
+inline Outcome reply_with(protocol::Json result) {
+  Outcome outcome;
+  outcome.result = std::move(result);
+  return outcome;
+}
+
+struct Call {
+  Services& services;
+  Peer& peer;
+  const protocol::Json& args;
+
+  // The authenticated principal; the dispatcher only routes authenticated calls here.
+  const Principal& principal() const { return *peer.state().principal; }
+  bool is_agent() const { return principal().kind == PrincipalKind::agent; }
+  // The principal as the author of what this call creates.
+  Author author() const {
+    return Author{std::string(to_string(principal().kind)), principal().id, principal().name};
+  }
+
+  void require_user() const {
+    if (is_agent()) throw RequestError(protocol::ErrorCode::forbidden, "this op is for users");
+  }
+  void require_agent() const {
+    if (!is_agent()) throw RequestError(protocol::ErrorCode::forbidden, "this op is for agents");
+  }
+};
+
+using OpHandler = Outcome (*)(Call&);
+
+}  // namespace parley::server

@@ -1,0 +1,98 @@
+#include "handlers/chat_ops.hpp"
+
+#include <cstdio>
+
+#include "bot/faq_bot.hpp"
+#include "common/clock.hpp"
+#include "handlers/lookup.hpp"
+#include "handlers/message_poster.hpp"
+#include "handlers/views.hpp"
+#include "protocol/args.hpp"
+#include "storage/object_id.hpp"
+
+namespace parley::server {
+namespace {
+
+using protocol::ErrorCode;
+using protocol::Json;
+
+// The bot answers in its own transaction after the user's message is committed: the user's
+// write is acknowledged whatever happens to the answer. Its client_id names the message it
+// answers, so that it can be stored only once.
+std::vector<StoredEvent> bot_answer(Call& call, const ConversationRow& conversation,
+                                    const MessageRow& question) {
+  const std::string text = call.services.bot->answer(question.text, call.peer.state().locale);
+  sqlite::Transaction tx(call.services.db);
+  auto posted = post_message(call.services, conversation, kBotAuthor,
+                             "bot-" + format_id(kMessageId, question.id), text);
+  tx.commit();
+  return std::move(posted.events);
+}
+
+}  // namespace
+
+Outcome handle_chat_send(Call& call) {
+  call.require_user();
+  const auto& limits = call.services.settings.limits;
+  const auto client_id = *protocol::id_arg(call.args, "client_id");
+  const auto text = *protocol::text_arg(call.args, "text", {limits.max_text_bytes, true, true});
+  const bool named = call.args.contains("conversation_id") && !call.args["conversation_id"].is_null();
+  auto& conversations = call.services.conversations;
+
+  if (auto repeat = conversations.find_message(call.principal().id, client_id)) {
+    return reply_with({{"message", message_json(*repeat)}});
+  }
+  Outcome outcome;
+
+  sqlite::Transaction tx(call.services.db);
+  ConversationRow conversation;
+  if (named) {
+    conversation = visible_conversation(call, "conversation_id");
+  } else if (auto open = conversations.open_for_user(call.principal().id)) {
+    conversation = std::move(*open);
+  } else {
+    conversation = conversations.create(call.principal().id, now_ms());
+  }
+  const bool first_from_user = !conversations.has_user_message(conversation.id);
+  auto posted = post_message(call.services, conversation, call.author(), client_id, text);
+  tx.commit();
+
+  outcome.result = {{"message", message_json(posted.message)}};
+  outcome.events = std::move(posted.events);
+  if (first_from_user && call.services.bot != nullptr) {
+    try {
+      auto answer = bot_answer(call, conversation, posted.message);
+      outcome.events.insert(outcome.events.end(), answer.begin(), answer.end());
+    } catch (const std::exception& e) {
+      // The user's message is committed and must be acknowledged; an agent will answer.
+      std::fprintf(stderr, "parley-server: the bot could not answer in %s: %s\n",
+                   format_id(kConversationId, conversation.id).c_str(), e.what());
+    }
+  }
+  return outcome;
+}
+
+Outcome handle_chat_history(Call& call) {
+  std::int64_t before = 0;
+  if (const auto before_id = protocol::id_arg(call.args, "before", false)) {
+    const auto parsed = parse_id(kMessageId, *before_id);
+    if (!parsed) throw protocol::ArgError(ErrorCode::bad_request, "\"before\" must be a message id");
+    before = *parsed;
+  }
+  const auto limit = protocol::uint_arg(call.args, "limit", 50, 1, 100);
+  const auto conversation = visible_conversation(call, "conversation_id");
+  const auto page = call.services.conversations.history(conversation.id, before, limit);
+
+  Json messages = Json::array();
+  for (const auto& m : page.messages) messages.push_back(message_json(m));
+  return reply_with({{"messages", std::move(messages)}, {"has_more", page.has_more}});
+}
+
+Outcome handle_chat_conversations(Call& call) {
+  const std::string user = call.is_agent() ? std::string() : call.principal().id;
+  Json list = Json::array();
+  for (const auto& c : call.services.conversations.list(user, false)) list.push_back(conversation_json(c));
+  return reply_with({{"conversations", std::move(list)}});
+}
+
+}  // namespace parley::server

@@ -1,0 +1,11 @@
+#pragma once
+// chat.send, chat.history, chat.conversations.
+#include "handlers/call.hpp"
+
+namespace parley::server {
+
+Outcome handle_chat_send(Call& call);
+Outcome handle_chat_history(Call& call);
+Outcome handle_chat_conversations(Call& call);
+
+}  // namespace parley::server

@@ -1,0 +1,36 @@
+#pragma once
+// Turns each complete frame from a session into exactly one reply (docs/protocol.md,
+// section 1): decodes it, enforces hello-first, routes the op to its handler, maps every
+// failure to a typed `err`, then pushes the events the request committed to live sessions.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "fanout/hub.hpp"
+#include "handlers/call.hpp"
+
+namespace parley::server {
+
+class Dispatcher {
+ public:
+  Dispatcher(Services& services, Hub& hub);
+
+  void on_text(Peer& peer, std::string_view frame);
+  void on_binary(Peer& peer);
+  void on_oversized(Peer& peer, std::size_t frame_bytes, std::size_t limit);
+  void on_closed(Peer& peer);
+
+  // The frame size limit in force for this session: the configured one after hello, the
+  // protocol default before it (docs/protocol.md, section 1).
+  std::size_t frame_limit(const Peer& peer) const;
+
+ private:
+  Outcome run(OpHandler handler, Peer& peer, const protocol::Request& request);
+
+  Services& services_;
+  Hub& hub_;
+  std::unordered_map<std::string, OpHandler> ops_;
+};
+
+}  // namespace parley::server

@@ -1,0 +1,52 @@
+#include "handlers/faq_ops.hpp"
+
+#include <limits>
+
+#include "handlers/views.hpp"
+#include "protocol/args.hpp"
+
+namespace parley::server {
+namespace {
+
+using protocol::Json;
+
+std::string locale_arg(Call& call) {
+  const auto locale =
+      protocol::text_arg(call.args, "locale", {protocol::kMaxClientInfoBytes, false, false});
+  return call.services.catalogue.resolve_locale(locale.value_or(""));
+}
+
+}  // namespace
+
+Outcome handle_faq_sync(Call& call) {
+  auto since = static_cast<std::int64_t>(protocol::uint_arg(
+      call.args, "since_version", 0, 0, std::numeric_limits<std::int64_t>::max()));
+  const std::string locale = locale_arg(call);
+  auto& articles = call.services.articles;
+  // A version from the future means the server's catalogue was reset: start over.
+  if (since > articles.catalogue_version()) since = 0;
+  const auto changes = articles.changes_since(since, locale);
+
+  Json list = Json::array();
+  for (const auto& a : changes.articles) list.push_back(article_json(a));
+  return reply_with({{"articles", std::move(list)},
+                    {"deleted", changes.deleted},
+                    {"version", changes.version}});
+}
+
+Outcome handle_faq_search(Call& call) {
+  const auto text = *protocol::text_arg(
+      call.args, "query", {call.services.settings.limits.max_text_bytes, true, true});
+  const std::string locale = locale_arg(call);
+  const auto limit = protocol::uint_arg(call.args, "limit", 10, 1, 50);
+
+  Json hits = Json::array();
+  for (const auto& hit : call.services.catalogue.search(text, locale, limit)) {
+    hits.push_back({{"article", article_json(*hit.article)},
+                    {"score", hit.score},
+                    {"snippet", hit.snippet}});
+  }
+  return reply_with({{"hits", std::move(hits)}});
+}
+
+}  // namespace parley::server

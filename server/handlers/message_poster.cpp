@@ -1,0 +1,20 @@
+#include "handlers/message_poster.hpp"
+
+#include "common/clock.hpp"
+#include "handlers/audience.hpp"
+#include "handlers/views.hpp"
+
+namespace parley::server {
+
+PostedMessage post_message(Services& services, const ConversationRow& conversation,
+                           const Author& author, const std::string& client_id,
+                           const std::string& text) {
+  const std::int64_t now = now_ms();
+  PostedMessage posted;
+  posted.message = services.conversations.add_message(conversation.id, client_id, author, text, now);
+  posted.events = append_for_user_and_agents(services, conversation.user_id, "message.new",
+                                             {{"message", message_json(posted.message)}}, now);
+  return posted;
+}
+
+}  // namespace parley::server

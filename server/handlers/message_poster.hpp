@@ -1,0 +1,20 @@
+#pragma once
+// Posting a message to a conversation, for users, agents and the bot alike: the row and its
+// `message.new` events, inside the caller's transaction.
+#include <string>
+#include <vector>
+
+#include "handlers/services.hpp"
+
+namespace parley::server {
+
+struct PostedMessage {
+  MessageRow message;
+  std::vector<StoredEvent> events;
+};
+
+PostedMessage post_message(Services& services, const ConversationRow& conversation,
+                           const Author& author, const std::string& client_id,
+                           const std::string& text);
+
+}  // namespace parley::server

@@ -1,0 +1,46 @@
+#pragma once
+// Everything a request handler may use. One instance, owned by the server loop.
+#include <cstdint>
+#include <string>
+
+#include "faq/catalogue.hpp"
+#include "protocol/limits.hpp"
+#include "sqlite/sqlite.hpp"
+#include "storage/articles.hpp"
+#include "storage/conversations.hpp"
+#include "storage/principals.hpp"
+#include "storage/tickets.hpp"
+
+namespace parley::server {
+
+class FaqBot;
+
+struct ProtocolSettings {
+  protocol::Limits limits;
+  std::int64_t heartbeat_ms = protocol::kDefaultHeartbeatMs;
+  std::string secret;  // signs and verifies tokens
+};
+
+struct Services {
+  Services(sqlite::Database& database, Catalogue& faq, const FaqBot* faq_bot,
+           ProtocolSettings protocol_settings)
+      : db(database),
+        principals(database),
+        conversations(database),
+        tickets(database),
+        articles(database),
+        catalogue(faq),
+        bot(faq_bot),
+        settings(std::move(protocol_settings)) {}
+
+  sqlite::Database& db;
+  PrincipalRepository principals;
+  ConversationRepository conversations;
+  TicketRepository tickets;
+  ArticleRepository articles;
+  Catalogue& catalogue;
+  const FaqBot* bot;  // null with --no-bot
+  ProtocolSettings settings;
+};
+
+}  // namespace parley::server

@@ -1,0 +1,81 @@
+#include "handlers/session_ops.hpp"
+
+#include <limits>
+
+#include "auth/token.hpp"
+#include "common/clock.hpp"
+#include "faq/locale.hpp"
+#include "protocol/args.hpp"
+
+namespace parley::server {
+namespace {
+
+using protocol::ErrorCode;
+using protocol::Json;
+constexpr std::size_t kMaxTokenBytes = 4096;
+
+Json limits_json(const protocol::Limits& limits) {
+  return {{"max_frame_bytes", limits.max_frame_bytes},
+          {"max_text_bytes", limits.max_text_bytes},
+          {"max_subject_bytes", limits.max_subject_bytes},
+          {"max_batch", limits.max_batch}};
+}
+
+Principal authenticate(const Services& services, const std::string& token) {
+  auto verified = verify_token(token, services.settings.secret, now_seconds());
+  if (auto* error = std::get_if<TokenError>(&verified)) throw RequestError(error->code, error->message);
+  auto& claims = std::get<TokenClaims>(verified);
+  return Principal{claims.sub, claims.kind, claims.name};
+}
+
+}  // namespace
+
+Outcome handle_hello(Call& call) {
+  auto& state = call.peer.state();
+  if (state.principal) throw RequestError(ErrorCode::conflict, "this session has already said hello");
+
+  const auto token = protocol::text_arg(call.args, "token", {kMaxTokenBytes, true, true});
+  const auto resume_from = protocol::uint_arg(call.args, "resume_from", 0, 0,
+                                              std::numeric_limits<std::int64_t>::max());
+  const protocol::TextRule info_rule{protocol::kMaxClientInfoBytes, false, false};
+  for (const char* key : {"sdk", "app", "platform"}) protocol::text_arg(call.args, key, info_rule);
+  const auto locale = protocol::text_arg(call.args, "locale", info_rule);
+
+  Principal principal = authenticate(call.services, *token);
+  auto& principals = call.services.principals;
+  {
+    sqlite::Transaction tx(call.services.db);
+    if (auto known = principals.find(principal.id); known && known->kind != principal.kind) {
+      throw RequestError(ErrorCode::forbidden, "principal \"" + principal.id + "\" is a " +
+                                                   std::string(to_string(known->kind)) +
+                                                   ", not a " +
+                                                   std::string(to_string(principal.kind)));
+    }
+    principals.save(principal, now_ms());
+    tx.commit();
+  }
+
+  const std::uint64_t latest = principals.latest_seq(principal.id);
+  // We keep every event, so the only unreplayable point is one we never issued.
+  const bool resync = resume_from > latest;
+
+  Outcome outcome = reply_with({{"protocol", protocol::kProtocolVersion},
+                                {"principal",
+                                 {{"id", principal.id},
+                                  {"kind", to_string(principal.kind)},
+                                  {"name", principal.name}}},
+                                {"server_time", now_ms()},
+                                {"heartbeat_ms", call.services.settings.heartbeat_ms},
+                                {"limits", limits_json(call.services.settings.limits)},
+                                {"latest_seq", latest},
+                                {"resync", resync}});
+  if (!resync) outcome.replay = principals.events_between(principal.id, resume_from, latest);
+  outcome.attach = true;
+  state.principal = std::move(principal);
+  state.locale = normalize_locale(locale.value_or(""));
+  return outcome;
+}
+
+Outcome handle_ping(Call& /*call*/) { return reply_with({{"server_time", now_ms()}}); }
+
+}  // namespace parley::server

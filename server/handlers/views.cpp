@@ -1,0 +1,64 @@
+#include "handlers/views.hpp"
+
+#include "storage/object_id.hpp"
+
+namespace parley::server {
+namespace {
+
+protocol::Json author_json(const Author& author) {
+  return {{"kind", author.kind}, {"id", author.id}, {"name", author.name}};
+}
+
+}  // namespace
+
+protocol::Json message_json(const MessageRow& m) {
+  return {{"id", format_id(kMessageId, m.id)},
+          {"client_id", m.client_id},
+          {"conversation_id", format_id(kConversationId, m.conversation_id)},
+          {"author", author_json(m.author)},
+          {"text", m.text},
+          {"created_at", m.created_at}};
+}
+
+protocol::Json conversation_json(const ConversationRow& c) {
+  return {{"id", format_id(kConversationId, c.id)},
+          {"user_id", c.user_id},
+          {"status", c.status},
+          {"created_at", c.created_at},
+          {"updated_at", c.updated_at},
+          {"last_message", c.last_message ? message_json(*c.last_message) : protocol::Json()}};
+}
+
+protocol::Json ticket_json(const TicketRow& t) {
+  return {{"id", format_id(kTicketId, t.id)},
+          {"client_id", t.client_id},
+          {"user_id", t.user_id},
+          {"subject", t.subject},
+          {"description", t.description},
+          {"status", t.status},
+          {"priority", t.priority},
+          {"category", t.category},
+          {"created_at", t.created_at},
+          {"updated_at", t.updated_at}};
+}
+
+protocol::Json comment_json(const CommentRow& c) {
+  return {{"id", format_id(kCommentId, c.id)},
+          {"client_id", c.client_id},
+          {"ticket_id", format_id(kTicketId, c.ticket_id)},
+          {"author", author_json(c.author)},
+          {"text", c.text},
+          {"created_at", c.created_at}};
+}
+
+protocol::Json article_json(const ArticleRow& a) {
+  return {{"id", a.content.id},
+          {"locale", a.content.locale},
+          {"category", a.content.category},
+          {"title", a.content.title},
+          {"body", a.content.body},
+          {"tags", a.content.tags},
+          {"version", a.version}};
+}
+
+}  // namespace parley::server

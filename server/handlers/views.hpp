@@ -1,0 +1,16 @@
+#pragma once
+// Stored rows as the value objects of docs/protocol.md, section 6.
+#include "protocol/frame.hpp"
+#include "storage/articles.hpp"
+#include "storage/conversations.hpp"
+#include "storage/tickets.hpp"
+
+namespace parley::server {
+
+protocol::Json message_json(const MessageRow& message);
+protocol::Json conversation_json(const ConversationRow& conversation);
+protocol::Json ticket_json(const TicketRow& ticket);
+protocol::Json comment_json(const CommentRow& comment);
+protocol::Json article_json(const ArticleRow& article);
+
+}  // namespace parley::server

@@ -1,0 +1,25 @@
+#include "storage/database.hpp"
+
+#include <stdexcept>
+
+#include "storage/schema.hpp"
+
+namespace parley::server {
+
+sqlite::Database open_database(const std::string& path) {
+  sqlite::Database db(path);
+  {
+    auto mode = db.prepare("PRAGMA journal_mode = WAL");
+    mode.step();
+    // An in-memory database answers "memory"; only a file can be in WAL mode.
+    if (path != ":memory:" && mode.column_text(0) != "wal") {
+      throw std::runtime_error("cannot switch '" + path + "' to WAL mode");
+    }
+  }
+  db.exec("PRAGMA synchronous = FULL");
+  db.exec("PRAGMA foreign_keys = ON");
+  migrate(db);
+  return db;
+}
+
+}  // namespace parley::server

@@ -1,0 +1,13 @@
+#pragma once
+// Opens the server's SQLite file ready for use: WAL journal, synchronous=FULL (a COMMIT is on
+// disk before we acknowledge a write), foreign keys, and the schema migrated to the newest
+// version.
+#include <string>
+
+#include "sqlite/sqlite.hpp"
+
+namespace parley::server {
+
+sqlite::Database open_database(const std::string& path);
+
+}  // namespace parley::server

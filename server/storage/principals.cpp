@@ -1,0 +1,83 @@
+#include "storage/principals.hpp"
+
+#include <stdexcept>
+
+namespace parley::server {
+
+std::optional<Principal> PrincipalRepository::find(const std::string& id) {
+  auto st = db_.prepare("SELECT kind, name FROM principals WHERE id = ?");
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  const auto kind = principal_kind_from_string(st.column_text(0));
+  if (!kind) throw std::runtime_error("principal '" + id + "' has an unknown kind in the database");
+  return Principal{id, *kind, st.column_text(1)};
+}
+
+void PrincipalRepository::save(const Principal& principal, std::int64_t now_ms) {
+  auto st = db_.prepare(
+      "INSERT INTO principals (id, kind, name, created_at) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT (id) DO UPDATE SET name = excluded.name");
+  st.bind(1, principal.id).bind(2, to_string(principal.kind)).bind(3, principal.name).bind(4, now_ms);
+  st.run();
+}
+
+std::vector<std::string> PrincipalRepository::ids_where(const char* sql) {
+  std::vector<std::string> ids;
+  auto st = db_.prepare(sql);
+  while (st.step()) ids.push_back(st.column_text(0));
+  return ids;
+}
+
+std::vector<std::string> PrincipalRepository::agent_ids() {
+  return ids_where("SELECT id FROM principals WHERE kind = 'agent' ORDER BY id");
+}
+
+std::vector<std::string> PrincipalRepository::all_ids() {
+  return ids_where("SELECT id FROM principals ORDER BY id");
+}
+
+StoredEvent PrincipalRepository::append_event(const std::string& principal_id,
+                                              const std::string& name, protocol::Json data,
+                                              std::int64_t now_ms) {
+  auto next = db_.prepare(
+      "UPDATE principals SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq");
+  next.bind(1, principal_id);
+  if (!next.step()) throw std::runtime_error("no principal '" + principal_id + "' for an event");
+  const auto seq = static_cast<std::uint64_t>(next.column_int(0));
+  next.run();
+
+  auto insert = db_.prepare(
+      "INSERT INTO events (principal_id, seq, name, data, created_at) VALUES (?, ?, ?, ?, ?)");
+  insert.bind(1, principal_id)
+      .bind(2, static_cast<std::int64_t>(seq))
+      .bind(3, name)
+      .bind(4, data.dump())
+      .bind(5, now_ms);
+  insert.run();
+  return StoredEvent{principal_id, protocol::Event{seq, name, std::move(data)}};
+}
+
+std::uint64_t PrincipalRepository::latest_seq(const std::string& principal_id) {
+  auto st = db_.prepare("SELECT last_seq FROM principals WHERE id = ?");
+  st.bind(1, principal_id);
+  return st.step() ? static_cast<std::uint64_t>(st.column_int(0)) : 0;
+}
+
+std::vector<protocol::Event> PrincipalRepository::events_between(const std::string& principal_id,
+                                                                 std::uint64_t after,
+                                                                 std::uint64_t up_to) {
+  std::vector<protocol::Event> events;
+  auto st = db_.prepare(
+      "SELECT seq, name, data FROM events WHERE principal_id = ? AND seq > ? AND seq <= ? "
+      "ORDER BY seq");
+  st.bind(1, principal_id)
+      .bind(2, static_cast<std::int64_t>(after))
+      .bind(3, static_cast<std::int64_t>(up_to));
+  while (st.step()) {
+    events.push_back(protocol::Event{static_cast<std::uint64_t>(st.column_int(0)),
+                                     st.column_text(1), protocol::Json::parse(st.column_text(2))});
+  }
+  return events;
+}
+
+}  // namespace parley::server

@@ -1,0 +1,46 @@
+#pragma once
+// Principals (users and agents, created on their first hello) and their event logs: every
+// event a principal is sent is a row with a per-principal seq, allocated in the same
+// transaction as the change it reports.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/principal.hpp"
+#include "protocol/frame.hpp"
+#include "sqlite/sqlite.hpp"
+
+namespace parley::server {
+
+// An event stored for one principal, ready to be pushed to that principal's live sessions.
+struct StoredEvent {
+  std::string principal_id;
+  protocol::Event event;
+};
+
+class PrincipalRepository {
+ public:
+  explicit PrincipalRepository(sqlite::Database& db) : db_(db) {}
+
+  std::optional<Principal> find(const std::string& id);
+  // Creates the principal, or refreshes the name of an existing one (its kind never changes).
+  void save(const Principal& principal, std::int64_t now_ms);
+  std::vector<std::string> agent_ids();
+  std::vector<std::string> all_ids();
+
+  // Appends an event to the principal's log. Call inside a transaction: the seq is allocated
+  // there, so it commits (or rolls back) with the change it reports.
+  StoredEvent append_event(const std::string& principal_id, const std::string& name,
+                           protocol::Json data, std::int64_t now_ms);
+  std::uint64_t latest_seq(const std::string& principal_id);
+  // Events with after < seq <= up_to, in seq order.
+  std::vector<protocol::Event> events_between(const std::string& principal_id,
+                                              std::uint64_t after, std::uint64_t up_to);
+
+ private:
+  std::vector<std::string> ids_where(const char* sql);
+  sqlite::Database& db_;
+};
+
+}  // namespace parley::server

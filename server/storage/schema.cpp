@@ -1,0 +1,118 @@
+#include "storage/schema.hpp"
+
+#include <array>
+#include <stdexcept>
+#include <string>
+
+namespace parley::server {
+namespace {
+
+// Ids are INTEGER PRIMARY KEY AUTOINCREMENT so that a later row always has a larger id, even
+// after deletes: message ids order messages (docs/protocol.md, section 6).
+constexpr const char* kVersion1 = R"sql(
+CREATE TABLE principals (
+  id         TEXT PRIMARY KEY,
+  kind       TEXT NOT NULL CHECK (kind IN ('user', 'agent')),
+  name       TEXT NOT NULL,
+  last_seq   INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX principals_by_kind ON principals(kind);
+
+CREATE TABLE events (
+  principal_id TEXT NOT NULL REFERENCES principals(id),
+  seq          INTEGER NOT NULL,
+  name         TEXT NOT NULL,
+  data         TEXT NOT NULL,
+  created_at   INTEGER NOT NULL,
+  PRIMARY KEY (principal_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE conversations (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  user_id    TEXT NOT NULL REFERENCES principals(id),
+  status     TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX conversations_by_user ON conversations(user_id, status);
+
+CREATE TABLE messages (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+  client_id       TEXT NOT NULL,
+  author_kind     TEXT NOT NULL CHECK (author_kind IN ('user', 'agent', 'bot')),
+  author_id       TEXT NOT NULL,
+  author_name     TEXT NOT NULL,
+  text            TEXT NOT NULL,
+  created_at      INTEGER NOT NULL,
+  UNIQUE (author_id, client_id)
+);
+CREATE INDEX messages_by_conversation ON messages(conversation_id, id);
+
+CREATE TABLE tickets (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  client_id   TEXT NOT NULL,
+  user_id     TEXT NOT NULL REFERENCES principals(id),
+  subject     TEXT NOT NULL,
+  description TEXT NOT NULL,
+  status      TEXT NOT NULL CHECK (status IN ('open', 'pending', 'solved', 'closed')),
+  priority    TEXT NOT NULL CHECK (priority IN ('low', 'normal', 'high', 'urgent')),
+  category    TEXT NOT NULL,
+  created_at  INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL,
+  UNIQUE (user_id, client_id)
+);
+
+CREATE TABLE ticket_comments (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  ticket_id   INTEGER NOT NULL REFERENCES tickets(id),
+  client_id   TEXT NOT NULL,
+  author_kind TEXT NOT NULL,
+  author_id   TEXT NOT NULL,
+  author_name TEXT NOT NULL,
+  text        TEXT NOT NULL,
+  created_at  INTEGER NOT NULL,
+  UNIQUE (author_id, client_id)
+);
+CREATE INDEX ticket_comments_by_ticket ON ticket_comments(ticket_id, id);
+
+CREATE TABLE articles (
+  id       TEXT PRIMARY KEY,
+  locale   TEXT NOT NULL,
+  category TEXT NOT NULL,
+  title    TEXT NOT NULL,
+  body     TEXT NOT NULL,
+  tags     TEXT NOT NULL,  -- JSON array of strings
+  version  INTEGER NOT NULL,
+  deleted  INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX articles_by_version ON articles(version);
+
+CREATE TABLE catalogue (
+  singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+  version   INTEGER NOT NULL
+);
+INSERT INTO catalogue (singleton, version) VALUES (1, 0);
+)sql";
+
+constexpr std::array<const char*, kSchemaVersion> kMigrations{kVersion1};
+
+}  // namespace
+
+void migrate(sqlite::Database& db) {
+  const int current = db.user_version();
+  if (current > kSchemaVersion) {
+    throw std::runtime_error("the database has schema version " + std::to_string(current) +
+                             ", newer than this parley-server knows (" +
+                             std::to_string(kSchemaVersion) + ")");
+  }
+  for (int version = current; version < kSchemaVersion; ++version) {
+    sqlite::Transaction tx(db);
+    db.exec(kMigrations[static_cast<std::size_t>(version)]);
+    db.set_user_version(version + 1);
+    tx.commit();
+  }
+}
+
+}  // namespace parley::server

@@ -1,0 +1,13 @@
+#pragma once
+// The server schema, versioned by PRAGMA user_version: each migration moves the file from
+// version N to N+1 inside one transaction, so a file is always at a whole version.
+#include "sqlite/sqlite.hpp"
+
+namespace parley::server {
+
+// The version this build writes. Throws if the file is newer than this build knows.
+inline constexpr int kSchemaVersion = 1;
+
+void migrate(sqlite::Database& db);
+
+}  // namespace parley::server

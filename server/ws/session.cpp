@@ -1,0 +1,58 @@
+#include "ws/session.hpp"
+
+#include <libwebsockets.h>
+
+#include <cstdio>
+
+namespace parley::server {
+
+Session::Session(lws* wsi) : wsi_(wsi) {}
+
+void Session::send(std::string frame) {
+  if (closing_) return;
+  if (queued_bytes_ + frame.size() > kMaxQueuedBytes) {
+    std::fprintf(stderr, "parley-server: closing a session that does not read its frames\n");
+    close_soon();
+    return;
+  }
+  std::string buffer(LWS_PRE, '\0');
+  buffer += frame;
+  queued_bytes_ += frame.size();
+  queue_.push_back(std::move(buffer));
+  lws_callback_on_writable(wsi_);
+}
+
+void Session::close_soon() {
+  closing_ = true;
+  lws_callback_on_writable(wsi_);
+}
+
+void Session::send_ping_soon() {
+  ping_due_ = true;
+  lws_callback_on_writable(wsi_);
+}
+
+bool Session::on_writeable() {
+  if (closing_) return false;
+  // One lws_write per callback: lws may keep the unsent rest of a frame and send it before
+  // calling us again.
+  if (ping_due_) {
+    ping_due_ = false;
+    // lws hides pongs with an empty payload from us, so the ping carries a few bytes.
+    unsigned char ping[LWS_PRE + 2] = {};
+    ping[LWS_PRE] = 'h';
+    ping[LWS_PRE + 1] = 'b';
+    if (lws_write(wsi_, ping + LWS_PRE, 2, LWS_WRITE_PING) < 2) return false;
+  } else if (!queue_.empty()) {
+    std::string& buffer = queue_.front();
+    const std::size_t size = buffer.size() - LWS_PRE;
+    auto* payload = reinterpret_cast<unsigned char*>(buffer.data()) + LWS_PRE;
+    if (lws_write(wsi_, payload, size, LWS_WRITE_TEXT) < static_cast<int>(size)) return false;
+    queued_bytes_ -= size;
+    queue_.pop_front();
+  }
+  if (ping_due_ || !queue_.empty()) lws_callback_on_writable(wsi_);
+  return true;
+}
+
+}  // namespace parley::server

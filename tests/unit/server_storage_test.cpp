@@ -1,0 +1,128 @@
+// parley-server storage: schema, event seq allocation, catalogue versions, object ids.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "handlers/ticket_status.hpp"
+#include "storage/articles.hpp"
+#include "storage/database.hpp"
+#include "storage/object_id.hpp"
+#include "storage/principals.hpp"
+#include "storage/schema.hpp"
+
+namespace parley::server {
+namespace {
+
+TEST(Schema, MigratesToTheCurrentVersionOnce) {
+  auto db = open_database(":memory:");
+  EXPECT_EQ(db.user_version(), kSchemaVersion);
+  migrate(db);  // a second run is a no-op
+  EXPECT_EQ(db.user_version(), kSchemaVersion);
+}
+
+TEST(Schema, RefusesANewerFile) {
+  sqlite::Database db(":memory:");
+  db.set_user_version(kSchemaVersion + 1);
+  EXPECT_THROW(migrate(db), std::runtime_error);
+}
+
+TEST(EventLog, SeqIsPerPrincipalAndGapless) {
+  auto db = open_database(":memory:");
+  PrincipalRepository principals(db);
+  principals.save({"u-1", PrincipalKind::user, "Ann"}, 1);
+  principals.save({"u-2", PrincipalKind::user, "Bob"}, 1);
+  {
+    sqlite::Transaction tx(db);
+    EXPECT_EQ(principals.append_event("u-1", "e", {{"n", 1}}, 5).event.seq, 1u);
+    EXPECT_EQ(principals.append_event("u-1", "e", {{"n", 2}}, 5).event.seq, 2u);
+    EXPECT_EQ(principals.append_event("u-2", "e", {{"n", 3}}, 5).event.seq, 1u);
+    tx.commit();
+  }
+  {
+    sqlite::Transaction rolled_back(db);
+    principals.append_event("u-1", "lost", {}, 6);
+  }
+  EXPECT_EQ(principals.latest_seq("u-1"), 2u);
+  sqlite::Transaction tx(db);
+  EXPECT_EQ(principals.append_event("u-1", "e", {{"n", 4}}, 7).event.seq, 3u);
+  tx.commit();
+
+  const auto events = principals.events_between("u-1", 1, 3);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].seq, 2u);
+  EXPECT_EQ(events[0].data["n"], 2);
+  EXPECT_EQ(events[1].seq, 3u);
+  EXPECT_EQ(events[1].data["n"], 4);
+}
+
+TEST(EventLog, SavingAgainKeepsKindAndRefreshesName) {
+  auto db = open_database(":memory:");
+  PrincipalRepository principals(db);
+  principals.save({"a-1", PrincipalKind::agent, "Sam"}, 1);
+  principals.save({"a-1", PrincipalKind::agent, "Samantha"}, 2);
+  const auto found = principals.find("a-1");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->name, "Samantha");
+  EXPECT_EQ(principals.agent_ids(), (std::vector<std::string>{"a-1"}));
+  EXPECT_FALSE(principals.find("nobody"));
+}
+
+ArticleContent article(const std::string& id, const std::string& body) {
+  return ArticleContent{id, "en", "general", "Title " + id, body, {"t"}};
+}
+
+TEST(Articles, EachChangingLoadBumpsTheVersionOnce) {
+  auto db = open_database(":memory:");
+  ArticleRepository articles(db);
+  EXPECT_EQ(articles.catalogue_version(), 0);
+  EXPECT_EQ(articles.replace_all({article("a", "1"), article("b", "1")}), 1);
+  EXPECT_EQ(articles.replace_all({article("a", "1"), article("b", "1")}), 0);  // unchanged
+  EXPECT_EQ(articles.replace_all({article("a", "2"), article("c", "1")}), 2);  // b vanished
+
+  const auto changes = articles.changes_since(1, "");
+  EXPECT_EQ(changes.version, 2);
+  ASSERT_EQ(changes.articles.size(), 2u);
+  EXPECT_EQ(changes.articles[0].content.id, "a");
+  EXPECT_EQ(changes.articles[0].content.body, "2");
+  EXPECT_EQ(changes.articles[1].content.id, "c");
+  EXPECT_EQ(changes.deleted, (std::vector<std::string>{"b"}));
+  EXPECT_EQ(articles.live().size(), 2u);
+
+  EXPECT_EQ(articles.replace_all({article("a", "2"), article("b", "1"), article("c", "1")}), 3);
+  const auto back = articles.changes_since(2, "");
+  ASSERT_EQ(back.articles.size(), 1u);
+  EXPECT_EQ(back.articles[0].content.id, "b");  // restored
+  EXPECT_TRUE(back.deleted.empty());
+  EXPECT_TRUE(articles.changes_since(0, "ko").articles.empty());
+}
+
+TEST(ObjectId, FormatsAndParsesStrictly) {
+  EXPECT_EQ(format_id(kMessageId, 17), "m-17");
+  EXPECT_EQ(parse_id(kMessageId, "m-17"), 17);
+  EXPECT_EQ(parse_id(kCommentId, "tc-9"), 9);
+  EXPECT_FALSE(parse_id(kTicketId, "tc-9"));
+  EXPECT_FALSE(parse_id(kMessageId, "m-"));
+  EXPECT_FALSE(parse_id(kMessageId, "m-017"));
+  EXPECT_FALSE(parse_id(kMessageId, "m-0"));
+  EXPECT_FALSE(parse_id(kMessageId, "m-1x"));
+  EXPECT_FALSE(parse_id(kMessageId, "m-99999999999999999999"));
+}
+
+TEST(TicketStatus, AllowsExactlyTheDocumentedTransitions) {
+  const char* statuses[] = {"open", "pending", "solved", "closed"};
+  std::set<std::pair<std::string, std::string>> allowed;
+  for (const char* from : statuses) {
+    for (const char* to : statuses) {
+      if (is_allowed_transition(from, to)) allowed.emplace(from, to);
+    }
+  }
+  const std::set<std::pair<std::string, std::string>> expected{
+      {"open", "pending"}, {"pending", "open"},  {"open", "solved"}, {"pending", "solved"},
+      {"solved", "closed"}, {"solved", "open"}, {"closed", "open"}};
+  EXPECT_EQ(allowed, expected);
+  EXPECT_TRUE(is_ticket_status("pending"));
+  EXPECT_FALSE(is_ticket_status("archived"));
+}
+
+}  // namespace
+}  // namespace parley::server
