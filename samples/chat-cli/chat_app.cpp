@@ -89,10 +89,11 @@ void ChatApp::apply(const parley::Event& ev) {
       }
       break;
     case T::faq_synced:
+      faq_synced_ = true;
       out_ << "[help center synced: " << ev.count << " articles updated]\n";
       break;
     case T::faq_results:
-      search_results_ += static_cast<int>(ev.hits.size());
+      ++searches_answered_;
       if (ev.hits.empty()) out_ << "(no articles found — try other words, or just ask us)\n";
       for (const auto& h : ev.hits) {
         out_ << "  \033[4m" << h.article.title << "\033[0m\n    " << render_snippet(h.snippet) << "\n";

@@ -19,7 +19,8 @@ class ChatApp {
 
   bool connected() const { return connected_; }
   int replies() const { return replies_; }  // messages received from the bot or an agent
-  int search_results() const { return search_results_; }
+  int searches_answered() const { return searches_answered_; }
+  bool faq_synced() const { return faq_synced_; }
   const std::map<std::string, std::string>& ticket_status() const { return ticket_status_; }
 
  private:
@@ -30,7 +31,8 @@ class ChatApp {
   std::ostream& out_;
   bool connected_ = false;
   int replies_ = 0;
-  int search_results_ = 0;
+  int searches_answered_ = 0;
+  bool faq_synced_ = false;
   std::map<std::string, std::string> ticket_status_;  // ticket id → status
 };
 

@@ -79,10 +79,14 @@ int run_tour(parley::Client& client, chat_cli::ChatApp& app, chat_cli::Terminal&
     return 1;
   }
   client.sync_faq();
+  pump_until(client, app, term, [&] { return app.faq_synced(); }, 20s);
   const int r0 = app.replies();
+  const int s0 = app.searches_answered();
   const bool ok =
       step("Search the help center (answered from the device, offline-capable)",
-           "/search refund", [&] { return app.search_results() > 0; }) &&
+           "/search refund", [&] { return app.searches_answered() > s0; }) &&
+      step("Korean works too, through particles and spacing", "/search 환불이 안 돼요",
+           [&] { return app.searches_answered() > s0 + 1; }) &&
       step("Ask support: the bot answers from the FAQ, then an agent joins",
            "Hi! My parcel arrived damaged, what can I do?", [&] { return app.replies() >= r0 + 2; }) &&
       step("Open a ticket and watch the agent move it along",

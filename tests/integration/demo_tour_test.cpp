@@ -1,0 +1,76 @@
+// The demo, end to end: parley-server with the sample FAQ and its bot, the scripted demo-agent,
+// and chat-cli playing its tour — exactly the programs scripts/demo.sh runs. A new user's first
+// experience is tested like any other feature.
+#include <gtest/gtest.h>
+
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "server_process.hpp"
+
+extern char** environ;
+
+namespace {
+
+class BackgroundProcess {
+ public:
+  explicit BackgroundProcess(std::vector<std::string> argv) {
+    std::vector<char*> args;
+    for (auto& a : argv) args.push_back(a.data());
+    args.push_back(nullptr);
+    if (posix_spawn(&pid_, args[0], nullptr, nullptr, args.data(), environ) != 0) pid_ = -1;
+  }
+  ~BackgroundProcess() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGTERM);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+  }
+  BackgroundProcess(const BackgroundProcess&) = delete;
+  BackgroundProcess& operator=(const BackgroundProcess&) = delete;
+  bool started() const { return pid_ > 0; }
+
+ private:
+  pid_t pid_ = -1;
+};
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string output;
+};
+
+CommandResult run_command(const std::string& command) {
+  CommandResult r;
+  FILE* pipe = ::popen((command + " 2>&1 </dev/null").c_str(), "r");
+  if (!pipe) return r;
+  char buf[4096];
+  while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) r.output.append(buf, n);
+  const int status = ::pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+}  // namespace
+
+TEST(DemoTour, ChatCliTourCompletesAgainstServerBotAndAgent) {
+  parley::test::ServerProcess server({true, PARLEY_SAMPLE_FAQ_DIR, {}});
+  BackgroundProcess agent({PARLEY_DEMO_AGENT_BIN, "--server", server.url(), "--token",
+                           server.mint_token("agent-sam", "Sam", "agent")});
+  ASSERT_TRUE(agent.started());
+
+  const CommandResult tour = run_command(std::string(PARLEY_CHAT_CLI_BIN) + " --tour --server " + server.url() +
+                       " --token " + server.mint_token("demo-user", "Ann"));
+  EXPECT_EQ(tour.exit_code, 0) << tour.output;
+  EXPECT_NE(tour.output.find("Tour complete."), std::string::npos) << tour.output;
+  // Each act of the tour visibly happened.
+  EXPECT_NE(tour.output.find("How do I get a refund?"), std::string::npos) << tour.output;
+  EXPECT_NE(tour.output.find("환불은 어떻게 받나요?"), std::string::npos) << tour.output;
+  EXPECT_NE(tour.output.find("Parley Bot:"), std::string::npos) << tour.output;
+  EXPECT_NE(tour.output.find("Sam (agent):"), std::string::npos) << tour.output;
+  EXPECT_NE(tour.output.find("is now: solved"), std::string::npos) << tour.output;
+}
