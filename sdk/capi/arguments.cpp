@@ -1,0 +1,80 @@
+#include "capi/arguments.hpp"
+
+#include <cstring>
+
+#include "capi/enums.hpp"
+#include "protocol/limits.hpp"
+#include "protocol/utf8.hpp"
+
+namespace parley::capi {
+
+static_assert(PARLEY_CLIENT_ID_SIZE == protocol::kMaxIdBytes + 1,
+              "PARLEY_CLIENT_ID_SIZE must hold the longest client id of the protocol and a NUL");
+
+void throw_invalid(std::string_view argument, std::string_view problem) {
+  std::string message(argument);
+  message += ' ';
+  message += problem;
+  throw Exception(ErrorCode::invalid_argument, message);
+}
+
+std::string_view string_arg(const char* data, std::size_t length, std::string_view argument) {
+  if (data == nullptr) {
+    if (length != 0) throw_invalid(argument, "is NULL but its length is not 0");
+    return {};
+  }
+  const std::string_view text(data, length);
+  if (!protocol::is_valid_utf8(text)) throw_invalid(argument, "is not valid UTF-8");
+  // A NUL inside a C string is almost always a length bug, and would cut paths and URLs short.
+  if (text.find('\0') != std::string_view::npos) throw_invalid(argument, "contains a NUL byte");
+  return text;
+}
+
+int limit_arg(std::int32_t limit, int fallback, int max, std::string_view argument) {
+  if (limit == 0) return fallback;
+  if (limit < 1 || limit > max) {
+    throw_invalid(argument, "must be 0 (the default) or 1.." + std::to_string(max));
+  }
+  return static_cast<int>(limit);
+}
+
+std::int64_t milliseconds_arg(std::int64_t value, std::string_view argument) {
+  if (value < 1) throw_invalid(argument, "must be at least 1 ms");
+  return value;
+}
+
+std::string ticket_status_arg(const parley_ticket_status& status, bool allow_any) {
+  switch (raw_value(status)) {
+    case PARLEY_TICKET_STATUS_ANY:
+      if (!allow_any) throw_invalid("status", "must be a ticket status, not ANY");
+      return "";
+    case PARLEY_TICKET_STATUS_OPEN: return "open";
+    case PARLEY_TICKET_STATUS_PENDING: return "pending";
+    case PARLEY_TICKET_STATUS_SOLVED: return "solved";
+    case PARLEY_TICKET_STATUS_CLOSED: return "closed";
+  }
+  throw_invalid("status", "is not a parley_ticket_status");
+}
+
+std::string ticket_priority_arg(const parley_ticket_priority& priority) {
+  switch (raw_value(priority)) {
+    case PARLEY_TICKET_PRIORITY_LOW: return "low";
+    case PARLEY_TICKET_PRIORITY_NORMAL: return "normal";
+    case PARLEY_TICKET_PRIORITY_HIGH: return "high";
+    case PARLEY_TICKET_PRIORITY_URGENT: return "urgent";
+  }
+  throw_invalid("priority", "is not a parley_ticket_priority");
+}
+
+void copy_client_id(const std::string& client_id, char* out) {
+  if (out == nullptr) return;
+  // The protocol bounds client ids (64 bytes), so this only fails if the core broke that rule.
+  if (client_id.size() >= PARLEY_CLIENT_ID_SIZE) {
+    throw Exception(ErrorCode::internal,
+                    "the write was queued, but its client id does not fit PARLEY_CLIENT_ID_SIZE");
+  }
+  std::memcpy(out, client_id.data(), client_id.size());
+  out[client_id.size()] = '\0';
+}
+
+}  // namespace parley::capi

@@ -1,0 +1,155 @@
+#include "capi/event_json.hpp"
+
+#include "capi/enums.hpp"
+
+namespace parley::capi {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json to_json(const Author& a) { return Json{{"kind", a.kind}, {"id", a.id}, {"name", a.name}}; }
+
+Json to_json(const Message& m) {
+  return Json{{"id", m.id},
+              {"client_id", m.client_id},
+              {"conversation_id", m.conversation_id},
+              {"author", to_json(m.author)},
+              {"text", m.text},
+              {"created_at", m.created_at},
+              {"state", delivery_name(m.state)}};
+}
+
+Json to_json(const Conversation& c) {
+  return Json{{"id", c.id},
+              {"user_id", c.user_id},
+              {"status", c.status},
+              {"created_at", c.created_at},
+              {"updated_at", c.updated_at}};
+}
+
+Json to_json(const Ticket& t) {
+  return Json{{"id", t.id},
+              {"client_id", t.client_id},
+              {"user_id", t.user_id},
+              {"subject", t.subject},
+              {"description", t.description},
+              {"status", t.status},
+              {"priority", t.priority},
+              {"category", t.category},
+              {"created_at", t.created_at},
+              {"updated_at", t.updated_at}};
+}
+
+Json to_json(const Comment& c) {
+  return Json{{"id", c.id},
+              {"client_id", c.client_id},
+              {"ticket_id", c.ticket_id},
+              {"author", to_json(c.author)},
+              {"text", c.text},
+              {"created_at", c.created_at}};
+}
+
+Json to_json(const Article& a) {
+  return Json{{"id", a.id},         {"locale", a.locale}, {"category", a.category},
+              {"title", a.title},   {"body", a.body},     {"tags", a.tags},
+              {"version", a.version}};
+}
+
+Json to_json(const SearchHit& h) {
+  return Json{{"article", to_json(h.article)}, {"score", h.score}, {"snippet", h.snippet}};
+}
+
+template <class T>
+Json list(const std::vector<T>& items) {
+  Json array = Json::array();
+  for (const auto& item : items) array.push_back(to_json(item));
+  return array;
+}
+
+// The single object a reply or notice is about; null when the request failed.
+template <class T>
+Json first(const std::vector<T>& items) {
+  return items.empty() ? Json(nullptr) : to_json(items.front());
+}
+
+Json error_json(const Error& error) {
+  if (error.ok()) return nullptr;
+  return Json{{"code", status_name(status_of(error.code))}, {"message", error.message}};
+}
+
+}  // namespace
+
+Json event_to_json(const Event& ev) {
+  Json doc{{"type", kind_name(kind_of(ev.type))}, {"tag", ev.tag}, {"error", error_json(ev.error)}};
+  switch (ev.type) {
+    case EventType::connection_changed:
+      doc["connection"] = connection_name(ev.connection);
+      doc["principal"] =
+          ev.connection == ConnectionState::connected ? to_json(ev.principal) : Json(nullptr);
+      break;
+    case EventType::auth_failed:
+    case EventType::resynced:
+      break;
+    case EventType::message_received:
+      doc["message"] = first(ev.messages);
+      break;
+    case EventType::message_sent:
+      doc["client_id"] = ev.client_id;
+      doc["message"] = first(ev.messages);
+      break;
+    case EventType::history_loaded:
+      doc["messages"] = list(ev.messages);
+      doc["has_more"] = ev.has_more;
+      break;
+    case EventType::conversations_listed:
+      doc["conversations"] = list(ev.conversations);
+      break;
+    case EventType::ticket_updated:
+      doc["ticket"] = first(ev.tickets);
+      doc["change"] = ev.change;
+      break;
+    case EventType::ticket_comment:
+      doc["comment"] = first(ev.comments);
+      break;
+    case EventType::ticket_created:
+      doc["client_id"] = ev.client_id;
+      doc["ticket"] = first(ev.tickets);
+      break;
+    case EventType::tickets_listed:
+      doc["tickets"] = list(ev.tickets);
+      break;
+    case EventType::ticket_loaded:
+      doc["ticket"] = first(ev.tickets);
+      doc["comments"] = list(ev.comments);
+      break;
+    case EventType::comment_added:
+      doc["client_id"] = ev.client_id;
+      doc["comment"] = first(ev.comments);
+      break;
+    case EventType::ticket_status_set:
+      doc["ticket"] = first(ev.tickets);
+      break;
+    case EventType::agent_queue_loaded:
+      doc["conversations"] = list(ev.conversations);
+      doc["tickets"] = list(ev.tickets);
+      break;
+    case EventType::faq_synced:
+      doc["count"] = ev.count;
+      doc["version"] = ev.version;
+      break;
+    case EventType::faq_results:
+      doc["hits"] = list(ev.hits);
+      break;
+  }
+  return doc;
+}
+
+Json messages_to_json(const std::vector<Message>& messages) {
+  return Json{{"messages", list(messages)}};
+}
+
+std::string serialize(const Json& document) {
+  return document.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace parley::capi

@@ -1,0 +1,322 @@
+// The C ABI against the real parley-server on loopback: users and agents are all parley_client
+// handles driven through parley.h, several in one process.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "c_client.hpp"
+#include "server_process.hpp"
+#include "wait.hpp"
+
+namespace parley::capi_test {
+namespace {
+
+using nlohmann::json;
+
+// The value at a JSON Pointer, or null if there is none.
+json field(const json& document, const std::string& pointer) {
+  const json::json_pointer p(pointer);
+  return document.contains(p) ? document.at(p) : json();
+}
+
+bool is_message_from(const PolledEvent& e, const std::string& kind, const std::string& text) {
+  return e.type == PARLEY_EVENT_MESSAGE_RECEIVED && field(e.json, "/message/author/kind") == kind &&
+         field(e.json, "/message/text") == text;
+}
+
+std::size_t count_received(const CClient& client, const std::string& message_id) {
+  std::size_t n = 0;
+  for (const auto& e : client.history()) {
+    if (e.type == PARLEY_EVENT_MESSAGE_RECEIVED && field(e.json, "/message/id") == message_id) ++n;
+  }
+  return n;
+}
+
+// A request that reaches the server and back: every event the server sent before its reply
+// has been polled by then.
+void round_trip(CClient& client, std::uint64_t tag) {
+  ASSERT_EQ(parley_chat_list_conversations(client.get(), tag), PARLEY_OK);
+  ASSERT_TRUE(client.wait_for_reply(PARLEY_EVENT_CONVERSATIONS_LISTED, tag));
+}
+
+class CApiIntegration : public ::testing::Test {
+ protected:
+  test::ServerProcess server;
+};
+
+TEST_F(CApiIntegration, UserMessageReachesAgentAndTheReplyComesBackOnce) {
+  CClient agent(server.url(), server.mint_token("agent-1", "Alice", "agent"));
+  ASSERT_TRUE(agent.wait_connected());
+  CClient user(server.url(), server.mint_token("u-1", "Ann"));
+  ASSERT_TRUE(user.wait_connected());
+
+  const std::string question = "Where is my order? \xF0\x9F\x93\xA6";
+  char client_id[PARLEY_CLIENT_ID_SIZE] = "";
+  ASSERT_EQ(
+      parley_chat_send(user.get(), question.data(), question.size(), nullptr, 0, 101, client_id),
+      PARLEY_OK)
+      << parley_last_error_message();
+  ASSERT_NE(client_id[0], '\0');
+
+  auto sent = user.wait_for_reply(PARLEY_EVENT_MESSAGE_SENT, 101);
+  ASSERT_TRUE(sent);
+  EXPECT_EQ(sent->status, PARLEY_OK) << sent->error_message;
+  EXPECT_EQ(sent->json["type"], "message_sent");
+  EXPECT_EQ(sent->json["tag"], 101);
+  EXPECT_TRUE(sent->json["error"].is_null());
+  EXPECT_EQ(sent->json["client_id"], client_id);
+  EXPECT_EQ(sent->json["message"]["client_id"], client_id);
+  EXPECT_EQ(sent->json["message"]["text"], question);
+  EXPECT_EQ(sent->json["message"]["author"]["kind"], "user");
+  EXPECT_EQ(sent->json["message"]["author"]["id"], "u-1");
+  EXPECT_EQ(sent->json["message"]["state"], "sent");
+  const std::string conversation = sent->json["message"]["conversation_id"];
+  ASSERT_FALSE(conversation.empty());
+
+  auto incoming =
+      agent.wait_for([&](const PolledEvent& e) { return is_message_from(e, "user", question); });
+  ASSERT_TRUE(incoming);
+  EXPECT_EQ(incoming->tag, 0u);
+  EXPECT_EQ(incoming->json["message"]["conversation_id"], conversation);
+  EXPECT_EQ(incoming->json["message"]["author"]["name"], "Ann");
+
+  const std::string answer = "It ships today.";
+  ASSERT_EQ(parley_agent_reply(agent.get(), conversation.data(), conversation.size(), answer.data(),
+                               answer.size(), 202, nullptr),
+            PARLEY_OK)
+      << parley_last_error_message();
+  auto replied = agent.wait_for_reply(PARLEY_EVENT_MESSAGE_SENT, 202);
+  ASSERT_TRUE(replied);
+  EXPECT_EQ(replied->status, PARLEY_OK) << replied->error_message;
+  EXPECT_EQ(replied->json["message"]["author"]["kind"], "agent");
+
+  auto reply =
+      user.wait_for([&](const PolledEvent& e) { return is_message_from(e, "agent", answer); });
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->tag, 0u);
+  EXPECT_EQ(reply->status, PARLEY_OK);
+  EXPECT_EQ(reply->json["message"]["conversation_id"], conversation);
+  EXPECT_EQ(reply->json["message"]["author"]["name"], "Alice");
+  const std::string reply_id = reply->json["message"]["id"];
+
+  round_trip(user, 303);
+  EXPECT_EQ(count_received(user, reply_id), 1u);
+  EXPECT_EQ(count_received(user, sent->json["message"]["id"]),
+            0u);  // own message: a reply, not news
+
+  // Both messages are on the device, readable without the network.
+  char* cached = nullptr;
+  size_t cached_len = 0;
+  ASSERT_EQ(parley_chat_cached_messages(user.get(), conversation.data(), conversation.size(),
+                                        &cached, &cached_len),
+            PARLEY_OK);
+  const json messages = json::parse(std::string(cached, cached_len))["messages"];
+  parley_free(cached);
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_EQ(messages[0]["text"], question);
+  EXPECT_EQ(messages[1]["text"], answer);
+
+  size_t outbox = 99;
+  ASSERT_EQ(parley_outbox_size(user.get(), &outbox), PARLEY_OK);
+  EXPECT_EQ(outbox, 0u);
+}
+
+TEST_F(CApiIntegration, TicketRoundTrip) {
+  CClient agent(server.url(), server.mint_token("agent-1", "Alice", "agent"));
+  ASSERT_TRUE(agent.wait_connected());
+  CClient user(server.url(), server.mint_token("u-7", "Bo"));
+  ASSERT_TRUE(user.wait_connected());
+
+  parley_ticket_draft* draft = nullptr;
+  ASSERT_EQ(parley_ticket_draft_new(&draft), PARLEY_OK);
+  ASSERT_EQ(parley_ticket_draft_set_subject(draft, PARLEY_STR("Zipper broke")), PARLEY_OK);
+  ASSERT_EQ(parley_ticket_draft_set_description(draft, PARLEY_STR("After two days.")), PARLEY_OK);
+  ASSERT_EQ(parley_ticket_draft_set_priority(draft, PARLEY_TICKET_PRIORITY_HIGH), PARLEY_OK);
+  ASSERT_EQ(parley_ticket_draft_set_category(draft, PARLEY_STR("orders")), PARLEY_OK);
+  char client_id[PARLEY_CLIENT_ID_SIZE] = "";
+  ASSERT_EQ(parley_ticket_create(user.get(), draft, 11, client_id), PARLEY_OK)
+      << parley_last_error_message();
+  parley_ticket_draft_free(draft);
+
+  auto created = user.wait_for_reply(PARLEY_EVENT_TICKET_CREATED, 11);
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, PARLEY_OK) << created->error_message;
+  const json& ticket = created->json["ticket"];
+  EXPECT_EQ(created->json["client_id"], client_id);
+  EXPECT_EQ(ticket["client_id"], client_id);
+  EXPECT_EQ(ticket["subject"], "Zipper broke");
+  EXPECT_EQ(ticket["description"], "After two days.");
+  EXPECT_EQ(ticket["priority"], "high");
+  EXPECT_EQ(ticket["category"], "orders");
+  EXPECT_EQ(ticket["status"], "open");
+  EXPECT_EQ(ticket["user_id"], "u-7");
+  const std::string ticket_id = ticket["id"];
+
+  // The agent hears of it, and moves it to pending; the user is told.
+  ASSERT_TRUE(agent.wait_for([&](const PolledEvent& e) {
+    return e.type == PARLEY_EVENT_TICKET_UPDATED && field(e.json, "/ticket/id") == ticket_id &&
+           field(e.json, "/change") == "created";
+  }));
+  ASSERT_EQ(parley_agent_set_ticket_status(agent.get(), ticket_id.data(), ticket_id.size(),
+                                           PARLEY_TICKET_STATUS_PENDING, 12),
+            PARLEY_OK);
+  auto status_set = agent.wait_for_reply(PARLEY_EVENT_TICKET_STATUS_SET, 12);
+  ASSERT_TRUE(status_set);
+  EXPECT_EQ(status_set->status, PARLEY_OK) << status_set->error_message;
+  EXPECT_EQ(status_set->json["ticket"]["status"], "pending");
+  auto updated = user.wait_for([&](const PolledEvent& e) {
+    return e.type == PARLEY_EVENT_TICKET_UPDATED && field(e.json, "/ticket/id") == ticket_id &&
+           field(e.json, "/change") == "status";
+  });
+  ASSERT_TRUE(updated);
+  EXPECT_EQ(updated->json["ticket"]["status"], "pending");
+
+  // The user comments; the agent gets it.
+  ASSERT_EQ(parley_ticket_add_comment(user.get(), ticket_id.data(), ticket_id.size(),
+                                      PARLEY_STR("Photo attached soon."), 13, nullptr),
+            PARLEY_OK);
+  auto comment = user.wait_for_reply(PARLEY_EVENT_COMMENT_ADDED, 13);
+  ASSERT_TRUE(comment);
+  EXPECT_EQ(comment->status, PARLEY_OK) << comment->error_message;
+  EXPECT_EQ(comment->json["comment"]["ticket_id"], ticket_id);
+  ASSERT_TRUE(agent.wait_for([&](const PolledEvent& e) {
+    return e.type == PARLEY_EVENT_TICKET_COMMENT &&
+           field(e.json, "/comment/text") == "Photo attached soon.";
+  }));
+
+  // Reading it back: the ticket with its comment, and in the list filtered by status.
+  ASSERT_EQ(parley_ticket_get(user.get(), ticket_id.data(), ticket_id.size(), 14), PARLEY_OK);
+  auto loaded = user.wait_for_reply(PARLEY_EVENT_TICKET_LOADED, 14);
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->status, PARLEY_OK) << loaded->error_message;
+  EXPECT_EQ(loaded->json["ticket"]["status"], "pending");
+  ASSERT_EQ(loaded->json["comments"].size(), 1u);
+  EXPECT_EQ(loaded->json["comments"][0]["author"]["kind"], "user");
+
+  ASSERT_EQ(parley_ticket_list(user.get(), PARLEY_TICKET_STATUS_PENDING, 15), PARLEY_OK);
+  auto listed = user.wait_for_reply(PARLEY_EVENT_TICKETS_LISTED, 15);
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->json["tickets"].size(), 1u);
+  EXPECT_EQ(listed->json["tickets"][0]["id"], ticket_id);
+
+  // Failures come back as typed events with the request's tag.
+  ASSERT_EQ(parley_agent_set_ticket_status(agent.get(), ticket_id.data(), ticket_id.size(),
+                                           PARLEY_TICKET_STATUS_CLOSED, 16),
+            PARLEY_OK);
+  auto refused = agent.wait_for_reply(PARLEY_EVENT_TICKET_STATUS_SET, 16);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, PARLEY_E_CONFLICT);  // pending -> closed is not a transition
+  EXPECT_FALSE(refused->error_message.empty());
+  EXPECT_EQ(refused->json["error"]["code"], "conflict");
+  EXPECT_TRUE(refused->json["ticket"].is_null());
+
+  ASSERT_EQ(parley_agent_queue(user.get(), 17), PARLEY_OK);
+  auto forbidden = user.wait_for_reply(PARLEY_EVENT_AGENT_QUEUE_LOADED, 17);
+  ASSERT_TRUE(forbidden);
+  EXPECT_EQ(forbidden->status, PARLEY_E_FORBIDDEN);
+
+  ASSERT_EQ(parley_ticket_get(user.get(), PARLEY_STR("t-999999"), 18), PARLEY_OK);
+  auto missing = user.wait_for_reply(PARLEY_EVENT_TICKET_LOADED, 18);
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, PARLEY_E_NOT_FOUND);
+}
+
+TEST_F(CApiIntegration, TwoUsersInOneProcessStayIndependent) {
+  CClient ann(server.url(), server.mint_token("u-ann", "Ann"));
+  auto bo = std::make_unique<CClient>(server.url(), server.mint_token("u-bo", "Bo"));
+  ASSERT_TRUE(ann.wait_connected());
+  ASSERT_TRUE(bo->wait_connected());
+
+  ASSERT_EQ(parley_chat_send(ann.get(), PARLEY_STR("from Ann"), nullptr, 0, 1, nullptr), PARLEY_OK);
+  ASSERT_EQ(parley_chat_send(bo->get(), PARLEY_STR("from Bo"), nullptr, 0, 1, nullptr), PARLEY_OK);
+  auto ann_sent = ann.wait_for_reply(PARLEY_EVENT_MESSAGE_SENT, 1);
+  auto bo_sent = bo->wait_for_reply(PARLEY_EVENT_MESSAGE_SENT, 1);
+  ASSERT_TRUE(ann_sent && bo_sent);
+  EXPECT_EQ(ann_sent->json["message"]["text"], "from Ann");
+  EXPECT_EQ(bo_sent->json["message"]["text"], "from Bo");
+  EXPECT_NE(ann_sent->json["message"]["conversation_id"],
+            bo_sent->json["message"]["conversation_id"]);
+
+  ASSERT_EQ(parley_chat_list_conversations(ann.get(), 2), PARLEY_OK);
+  auto listed = ann.wait_for_reply(PARLEY_EVENT_CONVERSATIONS_LISTED, 2);
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->json["conversations"].size(), 1u);
+  EXPECT_EQ(listed->json["conversations"][0]["user_id"], "u-ann");
+
+  round_trip(*bo, 3);
+  for (const auto& e : bo->history()) {
+    EXPECT_NE(e.type, PARLEY_EVENT_MESSAGE_RECEIVED) << e.json.dump();  // Ann's chat is not Bo's
+  }
+
+  // Freeing one client leaves the other working.
+  bo.reset();
+  ASSERT_EQ(parley_chat_send(ann.get(), PARLEY_STR("still here"), nullptr, 0, 4, nullptr),
+            PARLEY_OK);
+  ASSERT_TRUE(ann.wait_for_reply(PARLEY_EVENT_MESSAGE_SENT, 4));
+}
+
+TEST_F(CApiIntegration, FaqSyncThenSearchOnTheDeviceInEnglishAndKorean) {
+  CClient user(server.url(), server.mint_token("u-faq", "Cy"));
+  ASSERT_TRUE(user.wait_connected());
+
+  ASSERT_EQ(parley_faq_sync(user.get(), 1), PARLEY_OK);
+  auto synced = user.wait_for_reply(PARLEY_EVENT_FAQ_SYNCED, 1);
+  ASSERT_TRUE(synced);
+  ASSERT_EQ(synced->status, PARLEY_OK) << synced->error_message;
+  EXPECT_GE(synced->json["count"].get<int>(), 4);  // tests/support/faq: 2 en + 2 ko
+  EXPECT_GT(synced->json["version"].get<int>(), 0);
+
+  ASSERT_EQ(parley_faq_search(user.get(), PARLEY_STR("refund"), PARLEY_STR("en"), 0, 2), PARLEY_OK);
+  auto english = user.wait_for_reply(PARLEY_EVENT_FAQ_RESULTS, 2);
+  ASSERT_TRUE(english);
+  ASSERT_FALSE(english->json["hits"].empty());
+  EXPECT_EQ(english->json["hits"][0]["article"]["id"], "refund-policy");
+  EXPECT_EQ(english->json["hits"][0]["article"]["locale"], "en");
+  EXPECT_NE(english->json["hits"][0]["snippet"].get<std::string>().find("\xC2\xAB"),
+            std::string::npos);  // matches are marked with U+00AB
+
+  const std::string korean = "\xED\x99\x98\xEB\xB6\x88";  // "환불", refund
+  ASSERT_EQ(parley_faq_search(user.get(), korean.data(), korean.size(), nullptr, 0, 5, 3),
+            PARLEY_OK);
+  auto hangul = user.wait_for_reply(PARLEY_EVENT_FAQ_RESULTS, 3);
+  ASSERT_TRUE(hangul);
+  ASSERT_FALSE(hangul->json["hits"].empty());
+  EXPECT_EQ(hangul->json["hits"][0]["article"]["id"], "ko-refund-policy");
+}
+
+struct WakeupCounter {
+  std::atomic<int> wakeups{0};
+  std::atomic<int> frees{0};
+};
+
+TEST_F(CApiIntegration, WakeupCallbackSignalsEventsAndItsDataIsFreedWithTheClient) {
+  WakeupCounter counter;
+  {
+    CClient user(server.url(), server.mint_token("u-wake", "Di"));
+    ASSERT_EQ(parley_client_set_wakeup(
+                  user.get(), [](void* data) { static_cast<WakeupCounter*>(data)->wakeups++; },
+                  &counter, [](void* data) { static_cast<WakeupCounter*>(data)->frees++; }),
+              PARLEY_OK);
+    // Called once at once: the client may have queued events before the callback was set.
+    EXPECT_GE(counter.wakeups.load(), 1);
+
+    // Drain the queue, then a new event must wake the app up again: wait on the callback
+    // itself, without polling.
+    ASSERT_TRUE(user.wait_connected());
+    const parley_event* ev = nullptr;
+    do {
+      ASSERT_EQ(parley_poll_event(user.get(), 0, &ev), PARLEY_OK);
+    } while (ev != nullptr);
+    counter.wakeups = 0;
+    ASSERT_EQ(parley_chat_send(user.get(), PARLEY_STR("ping"), nullptr, 0, 9, nullptr), PARLEY_OK);
+    EXPECT_TRUE(test::wait_until([&] { return counter.wakeups.load() > 0; }));
+    EXPECT_TRUE(user.wait_for_reply(PARLEY_EVENT_MESSAGE_SENT, 9));
+    EXPECT_EQ(counter.frees.load(), 0);
+  }
+  EXPECT_EQ(counter.frees.load(), 1);
+}
+
+}  // namespace
+}  // namespace parley::capi_test
