@@ -15,6 +15,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "parley/event.hpp"
 #include "parley/types.hpp"
@@ -44,7 +46,8 @@ class Client {
                     int limit = 50, std::uint64_t tag = 0);
   void list_conversations(std::uint64_t tag = 0);
   // Cached messages of a conversation (including pending ones), oldest first. Reads the local
-  // store; works offline. Blocks only on the local store, never on the network.
+  // store; works offline. Blocks only on the local store, never on the network. An empty
+  // conversation_id lists the pending messages that have no conversation yet.
   std::vector<Message> cached_messages(std::string_view conversation_id) const;
 
   // --- Tickets ----------------------------------------------------------------------------
@@ -56,6 +59,8 @@ class Client {
 
   // --- FAQ --------------------------------------------------------------------------------
   // Fetches what changed in the catalogue since the last sync and stores it on the device.
+  // Once synced, the client follows the server's catalogue changes by itself (faq_synced with
+  // tag 0).
   void sync_faq(std::uint64_t tag = 0);
   // Searches the articles on the device: works offline, answers from the local index.
   void search_faq(std::string_view query, std::string_view locale = {}, int limit = 10,
@@ -71,7 +76,8 @@ class Client {
   // --- Events -----------------------------------------------------------------------------
   // Next event, waiting up to `timeout` (0 = don't wait). One thread at a time.
   std::optional<Event> poll_event(std::chrono::milliseconds timeout);
-  // Called (on any thread, possibly the client's) when the event queue becomes non-empty.
+  // Called (on any thread, possibly the client's) when the event queue becomes non-empty, and
+  // at once from inside set_wakeup() if events are already waiting.
   // It must only schedule a drain; calling into this Client from inside it is not allowed.
   void set_wakeup(std::function<void()> wakeup);
 

@@ -27,7 +27,8 @@ enum class EventType {
   comment_added,       // add_comment: `comments[0]`
   ticket_status_set,   // set_ticket_status (agents): `tickets[0]`
   agent_queue_loaded,  // agent_queue: `conversations`, `tickets`
-  faq_synced,          // sync_faq: `count` = articles changed, `version` = new catalogue version
+  faq_synced,          // sync_faq (or tag 0: a catalogue change the client followed by itself):
+                       // `count` = articles changed or deleted, `version` = new catalogue version
   faq_results,         // search_faq: `hits`
 };
 

@@ -299,8 +299,8 @@ PARLEY_API const char *parley_event_type_name(parley_event_kind type) PARLEY_NOE
 PARLEY_API parley_status parley_poll_event(parley_client *client, int32_t timeout_ms,
                                            const parley_event **out) PARLEY_NOEXCEPT;
 
-/* Tells the app that events are waiting: called once from inside parley_client_set_wakeup()
- * (events may already be queued), then whenever the client's event queue becomes non-empty,
+/* Tells the app that events are waiting: called from inside parley_client_set_wakeup() if
+ * events are already queued, then whenever the client's event queue becomes non-empty,
  * on any thread (often the client's own). A call may find nothing to poll. It must only
  * schedule a drain (post to the UI loop, signal a condition): it must not call any Parley
  * function. */

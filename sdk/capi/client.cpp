@@ -61,9 +61,5 @@ PARLEY_API parley_status parley_client_set_wakeup(parley_client* client, parley_
       return;
     }
     c.client.set_wakeup([fn, owned] { fn(owned.get()); });
-    // Events may already be waiting (the client queues one as it starts connecting), and the
-    // core only calls fn when the queue goes from empty to non-empty: call it once now, so
-    // that an app which sets it after creating the client is not left waiting forever.
-    fn(owned.get());
   });
 }

@@ -1,0 +1,81 @@
+#include "client/argument_checks.hpp"
+
+#include <array>
+#include <string>
+
+#include "protocol/args.hpp"
+#include "protocol/frame.hpp"
+#include "transport/server_url.hpp"
+
+namespace parley::client {
+namespace {
+
+[[noreturn]] void refuse(std::string_view argument, std::string_view why) {
+  throw Exception(ErrorCode::invalid_argument, std::string(argument) + " " + std::string(why));
+}
+
+bool is_one_of(std::string_view value, const std::array<std::string_view, 4>& allowed) {
+  for (auto a : allowed) {
+    if (a == value) return true;
+  }
+  return false;
+}
+
+constexpr std::array<std::string_view, 4> kStatuses{"open", "pending", "solved", "closed"};
+constexpr std::array<std::string_view, 4> kPriorities{"low", "normal", "high", "urgent"};
+
+}  // namespace
+
+void check_text(std::string_view argument, std::string_view text, std::size_t max_bytes,
+                bool required) {
+  const std::string key(argument);
+  try {
+    protocol::text_arg(protocol::Json{{key, std::string(text)}}, key.c_str(),
+                       protocol::TextRule{max_bytes, true, required});
+  } catch (const protocol::ArgError& e) {
+    throw Exception(ErrorCode::invalid_argument, e.what());
+  }
+}
+
+void check_id(std::string_view argument, std::string_view id, bool optional) {
+  if (id.empty() && optional) return;
+  if (!protocol::is_valid_id(id)) refuse(argument, "must be 1-64 characters of [A-Za-z0-9_.:-]");
+}
+
+void check_range(std::string_view argument, int value, int min, int max) {
+  if (value < min || value > max) {
+    refuse(argument, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+  }
+}
+
+void check_ticket_status(std::string_view status, bool optional) {
+  if (status.empty() && optional) return;
+  if (!is_one_of(status, kStatuses)) refuse("status", "must be open, pending, solved or closed");
+}
+
+void check_ticket_draft(const TicketDraft& draft, const AnnouncedLimits& limits) {
+  check_text("subject", draft.subject, limits.max_subject_bytes.load(), true);
+  check_text("description", draft.description, limits.max_text_bytes.load(), false);
+  check_text("category", draft.category, limits.max_subject_bytes.load(), false);
+  if (!is_one_of(draft.priority, kPriorities)) {
+    refuse("priority", "must be low, normal, high or urgent");
+  }
+}
+
+void check_config(const Config& config) {
+  if (!transport::parse_server_url(config.server_url)) {
+    refuse("server_url", "must be a ws:// or wss:// URL with a host, e.g. ws://127.0.0.1:8787/v1");
+  }
+  if (config.request_timeout.count() <= 0) refuse("request_timeout", "must be positive");
+  if (config.reconnect_base.count() <= 0) refuse("reconnect_base", "must be positive");
+  if (config.reconnect_cap < config.reconnect_base) {
+    refuse("reconnect_cap", "must not be less than reconnect_base");
+  }
+  for (const auto& [name, value] : {std::pair<const char*, const std::string&>{"app", config.app},
+                                    {"platform", config.platform},
+                                    {"locale", config.locale}}) {
+    check_text(name, value, protocol::kMaxClientInfoBytes, false);
+  }
+}
+
+}  // namespace parley::client

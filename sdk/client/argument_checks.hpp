@@ -1,0 +1,34 @@
+#pragma once
+// Synchronous checks of what the app passes to Client: each throws
+// parley::Exception(ErrorCode::invalid_argument) naming the argument and the rule it breaks.
+// The text rules are the server's own (protocol::text_arg), so what passes here is not
+// refused there.
+#include <atomic>
+#include <cstddef>
+#include <string_view>
+
+#include "parley/types.hpp"
+#include "protocol/limits.hpp"
+
+namespace parley::client {
+
+// The limits in force for checks: the protocol defaults until a welcome announces others.
+// Written by the client's thread, read by any thread.
+struct AnnouncedLimits {
+  std::atomic<std::size_t> max_text_bytes{protocol::Limits{}.max_text_bytes};
+  std::atomic<std::size_t> max_subject_bytes{protocol::Limits{}.max_subject_bytes};
+};
+
+// Valid UTF-8 of at most max_bytes; not blank if required.
+void check_text(std::string_view argument, std::string_view text, std::size_t max_bytes,
+                bool required);
+// An object id (1–64 bytes of [A-Za-z0-9_.:-]); empty allowed only if optional.
+void check_id(std::string_view argument, std::string_view id, bool optional = false);
+void check_range(std::string_view argument, int value, int min, int max);
+// "open", "pending", "solved" or "closed"; empty allowed only if optional.
+void check_ticket_status(std::string_view status, bool optional);
+void check_ticket_draft(const TicketDraft& draft, const AnnouncedLimits& limits);
+// Throws for a config the client cannot run with (bad URL, non-positive durations).
+void check_config(const Config& config);
+
+}  // namespace parley::client

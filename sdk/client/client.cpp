@@ -1,0 +1,211 @@
+// parley::Client: checks arguments on the caller's thread, then hands the work to the
+// client's thread as a command (see client_impl.hpp and engine.hpp).
+#include "parley/client.hpp"
+
+#include <exception>
+
+#include "client/argument_checks.hpp"
+#include "client/client_id.hpp"
+#include "client/client_impl.hpp"
+#include "client/operations.hpp"
+
+namespace parley {
+inline namespace PARLEY_ABI_NAMESPACE {
+namespace {
+
+using client::check_id;
+using client::check_range;
+using client::check_text;
+using client::Engine;
+using protocol::Json;
+
+const Config& checked(const Config& config) {
+  client::check_config(config);
+  return config;
+}
+
+}  // namespace
+
+// --- Impl -----------------------------------------------------------------------------
+
+Client::Impl::Impl(const Config& config) : engine_(checked(config), events, commands_, limits) {
+  thread_ = std::thread([this] {
+    try {
+      engine_.run();
+    } catch (const std::exception& e) {
+      lwsl_err("parley: the client's thread stopped: %s\n", e.what());
+    }
+  });
+}
+
+Client::Impl::~Impl() {
+  post([](Engine& engine) { engine.stop(); });
+  thread_.join();
+}
+
+void Client::Impl::post(client::Command command) {
+  commands_.push(std::move(command));
+  engine_.wake();
+}
+
+// --- Client ---------------------------------------------------------------------------
+
+Client::Client(Config config) {
+  try {
+    impl_ = std::make_unique<Impl>(config);
+  } catch (const Exception&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw Exception(ErrorCode::invalid_argument, std::string("cannot start the client: ") + e.what());
+  }
+}
+
+Client::~Client() = default;
+
+void Client::set_token(std::string token) {
+  check_text("token", token, 4096, true);
+  impl_->post([token = std::move(token)](Engine& e) mutable { e.set_token(std::move(token)); });
+}
+
+void Client::network_changed() {
+  impl_->post([](Engine& e) { e.network_changed(); });
+}
+
+namespace {
+
+// The one shape of every write: a fresh client id, stored in the outbox by the engine before
+// anything is sent.
+std::string post_write(Client::Impl& impl, const char* op, Json args, std::uint64_t tag,
+                       std::optional<Message> pending_message = std::nullopt) {
+  std::string client_id = client::new_client_id();
+  args["client_id"] = client_id;
+  if (pending_message) pending_message->client_id = client_id;
+  client::WriteRequest request{op, std::move(args), client_id, tag, std::move(pending_message)};
+  impl.post([request = std::move(request)](Engine& e) mutable { e.write(std::move(request)); });
+  return client_id;
+}
+
+void post_read(Client::Impl& impl, EventType reply, const char* op, Json args,
+               std::uint64_t tag) {
+  impl.post([reply, op, args = std::move(args), tag](Engine& e) mutable {
+    e.read(reply, op, std::move(args), tag);
+  });
+}
+
+}  // namespace
+
+std::string Client::send_message(std::string_view text, std::string_view conversation_id,
+                                 std::uint64_t tag) {
+  check_text("text", text, impl_->limits.max_text_bytes.load(), true);
+  check_id("conversation_id", conversation_id, /*optional=*/true);
+  Json args{{"text", std::string(text)}};
+  if (!conversation_id.empty()) args["conversation_id"] = std::string(conversation_id);
+  Message pending;
+  pending.conversation_id = std::string(conversation_id);
+  pending.text = std::string(text);
+  return post_write(*impl_, client::ops::kChatSend, std::move(args), tag, std::move(pending));
+}
+
+void Client::load_history(std::string_view conversation_id, std::string_view before_message_id,
+                          int limit, std::uint64_t tag) {
+  check_id("conversation_id", conversation_id);
+  check_id("before_message_id", before_message_id, /*optional=*/true);
+  check_range("limit", limit, 1, 100);
+  Json args{{"conversation_id", std::string(conversation_id)}, {"limit", limit}};
+  if (!before_message_id.empty()) args["before"] = std::string(before_message_id);
+  post_read(*impl_, EventType::history_loaded, client::ops::kChatHistory, std::move(args), tag);
+}
+
+void Client::list_conversations(std::uint64_t tag) {
+  post_read(*impl_, EventType::conversations_listed, client::ops::kChatConversations,
+            Json::object(), tag);
+}
+
+std::vector<Message> Client::cached_messages(std::string_view conversation_id) const {
+  check_id("conversation_id", conversation_id, /*optional=*/true);
+  return impl_->call([id = std::string(conversation_id)](Engine& e) { return e.cached_messages(id); });
+}
+
+std::string Client::create_ticket(const TicketDraft& draft, std::uint64_t tag) {
+  client::check_ticket_draft(draft, impl_->limits);
+  Json args{{"subject", draft.subject},
+            {"description", draft.description},
+            {"priority", draft.priority},
+            {"category", draft.category}};
+  return post_write(*impl_, client::ops::kTicketCreate, std::move(args), tag);
+}
+
+void Client::list_tickets(std::string_view status, std::uint64_t tag) {
+  client::check_ticket_status(status, /*optional=*/true);
+  Json args = Json::object();
+  if (!status.empty()) args["status"] = std::string(status);
+  post_read(*impl_, EventType::tickets_listed, client::ops::kTicketList, std::move(args), tag);
+}
+
+void Client::get_ticket(std::string_view ticket_id, std::uint64_t tag) {
+  check_id("ticket_id", ticket_id);
+  post_read(*impl_, EventType::ticket_loaded, client::ops::kTicketGet,
+            Json{{"ticket_id", std::string(ticket_id)}}, tag);
+}
+
+std::string Client::add_comment(std::string_view ticket_id, std::string_view text,
+                                std::uint64_t tag) {
+  check_id("ticket_id", ticket_id);
+  check_text("text", text, impl_->limits.max_text_bytes.load(), true);
+  return post_write(*impl_, client::ops::kTicketComment,
+                    Json{{"ticket_id", std::string(ticket_id)}, {"text", std::string(text)}}, tag);
+}
+
+void Client::sync_faq(std::uint64_t tag) {
+  impl_->post([tag](Engine& e) { e.sync_faq(tag); });
+}
+
+void Client::search_faq(std::string_view query, std::string_view locale, int limit,
+                        std::uint64_t tag) {
+  check_text("query", query, impl_->limits.max_text_bytes.load(), true);
+  check_text("locale", locale, protocol::kMaxClientInfoBytes, false);
+  check_range("limit", limit, 1, 50);
+  impl_->post([query = std::string(query), locale = std::string(locale),
+               limit = static_cast<std::size_t>(limit), tag](Engine& e) {
+    e.search_faq(query, locale, limit, tag);
+  });
+}
+
+std::string Client::agent_reply(std::string_view conversation_id, std::string_view text,
+                                std::uint64_t tag) {
+  check_id("conversation_id", conversation_id);
+  check_text("text", text, impl_->limits.max_text_bytes.load(), true);
+  Message pending;
+  pending.conversation_id = std::string(conversation_id);
+  pending.text = std::string(text);
+  return post_write(*impl_, client::ops::kAgentReply,
+                    Json{{"conversation_id", std::string(conversation_id)},
+                         {"text", std::string(text)}},
+                    tag, std::move(pending));
+}
+
+void Client::set_ticket_status(std::string_view ticket_id, std::string_view status,
+                               std::uint64_t tag) {
+  check_id("ticket_id", ticket_id);
+  client::check_ticket_status(status, /*optional=*/false);
+  post_read(*impl_, EventType::ticket_status_set, client::ops::kTicketSetStatus,
+            Json{{"ticket_id", std::string(ticket_id)}, {"status", std::string(status)}}, tag);
+}
+
+void Client::agent_queue(std::uint64_t tag) {
+  post_read(*impl_, EventType::agent_queue_loaded, client::ops::kAgentQueue, Json::object(),
+            tag);
+}
+
+std::optional<Event> Client::poll_event(std::chrono::milliseconds timeout) {
+  return impl_->events.pop(std::max(timeout, std::chrono::milliseconds(0)));
+}
+
+void Client::set_wakeup(std::function<void()> wakeup) { impl_->events.set_wakeup(std::move(wakeup)); }
+
+std::size_t Client::outbox_size() const {
+  return impl_->call([](Engine& e) { return e.outbox_size(); });
+}
+
+}  // namespace PARLEY_ABI_NAMESPACE
+}  // namespace parley

@@ -1,0 +1,94 @@
+#pragma once
+// Everything a Client does, on the client's own thread: the session (Connection), the local
+// store, the outbox, requests in flight and the FAQ library. Nothing here is locked: it is
+// reached only through commands (CommandQueue) that run on this thread.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "client/argument_checks.hpp"
+#include "client/command_queue.hpp"
+#include "client/connection.hpp"
+#include "client/event_queue.hpp"
+#include "client/faq_library.hpp"
+#include "client/pending_requests.hpp"
+#include "parley/types.hpp"
+#include "protocol/frame.hpp"
+#include "store/store.hpp"
+#include "transport/backoff.hpp"
+#include "transport/loop_timer.hpp"
+
+namespace parley::client {
+
+// A write as the app made it: it goes to the outbox before anything is sent.
+struct WriteRequest {
+  std::string op;           // ops::kChatSend, …
+  protocol::Json args;      // client_id included
+  std::string client_id;
+  std::uint64_t tag = 0;
+  std::optional<Message> pending_message;  // chat writes: shown in the cache at once
+};
+
+class Engine final : private SessionListener {
+ public:
+  // Opens the store and builds the FAQ index from it; throws if the store cannot be opened.
+  Engine(const Config& config, EventQueue& events, CommandQueue& commands,
+         AnnouncedLimits& limits);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  void run();            // the client's thread: connects, then serves until stop()
+  void wake() noexcept;  // any thread: runs the waiting commands soon
+
+  // --- Commands: on the client's thread only ------------------------------------------
+  void stop();
+  void write(WriteRequest request);
+  void read(EventType reply, const char* op, protocol::Json args, std::uint64_t tag);
+  void sync_faq(std::uint64_t tag);
+  void search_faq(const std::string& query, const std::string& locale, std::size_t limit,
+                  std::uint64_t tag);
+  void set_token(std::string token);
+  void network_changed();
+  std::vector<Message> cached_messages(const std::string& conversation_id);
+  std::size_t outbox_size();
+
+ private:
+  // SessionListener
+  std::int64_t resume_from() override;
+  void on_session_start(const Welcome& welcome) override;
+  void on_session_frame(protocol::ServerFrame frame) override;
+  void on_session_end() override;
+  void on_wake() override;
+
+  void run_commands();
+  void send(const std::string& op, protocol::Json args, PendingRequest pending);
+  void send_outbox();
+  void on_reply(const protocol::Reply& reply);
+  void on_error(const protocol::ErrorReply& reply);
+  void on_event(const protocol::Event& event);
+  void on_write_refused(const PendingRequest& write, Error error);
+  void adopt_principal(const Welcome& welcome);
+  void expire_requests();
+  void arm_request_timer();
+  void emit(Event event);
+  void emit_reply(EventType type, std::uint64_t tag, Error error, std::string client_id = {});
+
+  std::chrono::milliseconds request_timeout_;
+  EventQueue& events_;
+  CommandQueue& commands_;
+  AnnouncedLimits& limits_;
+  store::Store store_;
+  FaqLibrary faq_;
+  Connection connection_;
+  // Timers after the connection: they must be cancelled before its event loop goes away.
+  transport::LoopTimer request_timer_;
+  transport::LoopTimer retry_timer_;
+  transport::Backoff retry_backoff_;  // for writes refused with a retryable error
+  PendingRequests pending_;
+  std::uint64_t request_count_ = 0;
+  bool stopped_ = false;
+};
+
+}  // namespace parley::client

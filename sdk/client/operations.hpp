@@ -1,0 +1,30 @@
+#pragma once
+// The protocol's op names (docs/protocol.md, section 6) as the client uses them.
+#include <optional>
+#include <string_view>
+
+#include "parley/event.hpp"
+
+namespace parley::client::ops {
+
+inline constexpr const char* kChatSend = "chat.send";
+inline constexpr const char* kChatHistory = "chat.history";
+inline constexpr const char* kChatConversations = "chat.conversations";
+inline constexpr const char* kTicketCreate = "ticket.create";
+inline constexpr const char* kTicketList = "ticket.list";
+inline constexpr const char* kTicketGet = "ticket.get";
+inline constexpr const char* kTicketComment = "ticket.comment";
+inline constexpr const char* kTicketSetStatus = "ticket.set_status";
+inline constexpr const char* kFaqSync = "faq.sync";
+inline constexpr const char* kAgentQueue = "agent.queue";
+inline constexpr const char* kAgentReply = "agent.reply";
+
+// The reply event of a write op (one the outbox carries); nullopt for any other op.
+inline std::optional<EventType> write_reply(std::string_view op) {
+  if (op == kChatSend || op == kAgentReply) return EventType::message_sent;
+  if (op == kTicketCreate) return EventType::ticket_created;
+  if (op == kTicketComment) return EventType::comment_added;
+  return std::nullopt;
+}
+
+}  // namespace parley::client::ops

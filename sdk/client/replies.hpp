@@ -1,0 +1,26 @@
+#pragma once
+// The app's reply events, built from the server's results. What a result carries is kept in
+// the store too, so that the cache reflects the newest copy the client has seen.
+#include <optional>
+#include <string>
+
+#include "parley/event.hpp"
+#include "protocol/frame.hpp"
+#include "store/store.hpp"
+
+namespace parley::client {
+
+// A read (history, conversations, tickets, ticket, status change, agent queue). Throws
+// WireValueError for a malformed result.
+Event read_reply(store::Store& store, EventType type, const protocol::Json& result);
+
+// An acknowledged write: removes it from the outbox and stores the server's copy in one
+// transaction. nullopt if it was no longer in the outbox (its reply was already given).
+std::optional<Event> complete_write(store::Store& store, const std::string& client_id,
+                                    const protocol::Json& result);
+
+// A write the server refused for good: removes it from the outbox and marks its pending
+// message failed. nullopt if it was no longer in the outbox.
+std::optional<Event> fail_write(store::Store& store, const std::string& client_id, Error error);
+
+}  // namespace parley::client

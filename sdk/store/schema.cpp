@@ -1,0 +1,97 @@
+#include "store/schema.hpp"
+
+#include <array>
+#include <stdexcept>
+#include <string>
+
+namespace parley::store {
+namespace {
+
+// migrations[i] brings the schema from version i to i + 1. Never edit a released one: add.
+constexpr std::array<const char*, kSchemaVersion> kMigrations{{
+    R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE outbox (
+  position  INTEGER PRIMARY KEY AUTOINCREMENT,  -- send order
+  client_id TEXT NOT NULL UNIQUE,
+  op        TEXT NOT NULL,
+  args      TEXT NOT NULL,                      -- the request's args, JSON
+  tag       INTEGER NOT NULL
+);
+CREATE TABLE messages (
+  row             INTEGER PRIMARY KEY,
+  id              TEXT UNIQUE,                  -- NULL while pending
+  client_id       TEXT NOT NULL,
+  conversation_id TEXT NOT NULL,                -- '' while pending without a conversation
+  author_kind     TEXT NOT NULL,
+  author_id       TEXT NOT NULL,
+  author_name     TEXT NOT NULL,
+  text            TEXT NOT NULL,
+  created_at      INTEGER NOT NULL,
+  id_number       INTEGER NOT NULL,             -- numeric part of id, for ordering
+  state           INTEGER NOT NULL              -- DeliveryState
+);
+CREATE INDEX messages_by_conversation ON messages (conversation_id, created_at, id_number);
+CREATE INDEX messages_by_client_id ON messages (client_id);
+CREATE TABLE conversations (
+  id         TEXT PRIMARY KEY,
+  user_id    TEXT NOT NULL,
+  status     TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE tickets (
+  id          TEXT PRIMARY KEY,
+  client_id   TEXT NOT NULL,
+  user_id     TEXT NOT NULL,
+  subject     TEXT NOT NULL,
+  description TEXT NOT NULL,
+  status      TEXT NOT NULL,
+  priority    TEXT NOT NULL,
+  category    TEXT NOT NULL,
+  created_at  INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL
+);
+CREATE TABLE comments (
+  id          TEXT PRIMARY KEY,
+  client_id   TEXT NOT NULL,
+  ticket_id   TEXT NOT NULL,
+  author_kind TEXT NOT NULL,
+  author_id   TEXT NOT NULL,
+  author_name TEXT NOT NULL,
+  text        TEXT NOT NULL,
+  created_at  INTEGER NOT NULL
+);
+CREATE INDEX comments_by_ticket ON comments (ticket_id, created_at);
+CREATE TABLE articles (
+  id       TEXT PRIMARY KEY,
+  locale   TEXT NOT NULL,
+  category TEXT NOT NULL,
+  title    TEXT NOT NULL,
+  body     TEXT NOT NULL,
+  tags     TEXT NOT NULL,                       -- JSON array of strings
+  version  INTEGER NOT NULL
+);
+)sql",
+}};
+
+}  // namespace
+
+void migrate(sqlite::Database& db) {
+  const int found = db.user_version();
+  if (found > kSchemaVersion) {
+    throw std::runtime_error("the store has schema version " + std::to_string(found) +
+                             ", newer than this SDK's " + std::to_string(kSchemaVersion));
+  }
+  for (int version = found; version < kSchemaVersion; ++version) {
+    sqlite::Transaction tx(db);
+    db.exec(kMigrations[static_cast<std::size_t>(version)]);
+    db.set_user_version(version + 1);
+    tx.commit();
+  }
+}
+
+}  // namespace parley::store

@@ -1,0 +1,84 @@
+// The FAQ synced from the real server and searched on the device, online and offline.
+#include <gtest/gtest.h>
+
+#include "sdk_test_client.hpp"
+
+namespace parley::test {
+namespace {
+
+std::vector<SearchHit> search(SdkTestClient& client, const std::string& query,
+                              const std::string& locale, std::uint64_t tag) {
+  client->search_faq(query, locale, 10, tag);
+  const auto results = client.wait_for(reply_to(EventType::faq_results, tag));
+  if (!results) {
+    ADD_FAILURE() << "no faq_results for " << query;
+    return {};
+  }
+  EXPECT_TRUE(results->error.ok()) << results->error.message;
+  return results->hits;
+}
+
+TEST(SdkFaq, SyncedArticlesAreFoundInEnglishAndKoreanAlsoOffline) {
+  ServerProcess server;
+  SdkTestClient user(sdk_config(server, server.mint_token("u-ann", "Ann")));
+  ASSERT_TRUE(user.wait_state(ConnectionState::connected));
+
+  EXPECT_TRUE(search(user, "password", "", 1).empty());  // nothing on the device yet
+
+  user->sync_faq(2);
+  const auto synced = user.wait_for(reply_to(EventType::faq_synced, 2));
+  ASSERT_TRUE(synced);
+  ASSERT_TRUE(synced->error.ok()) << synced->error.message;
+  EXPECT_EQ(synced->count, 4);  // tests/support/faq: two articles in en, two in ko
+  EXPECT_GT(synced->version, 0);
+
+  const auto en = search(user, "password", "", 3);
+  ASSERT_FALSE(en.empty());
+  EXPECT_EQ(en[0].article.locale, "en");
+  EXPECT_EQ(en[0].article.title, "I forgot my password");
+
+  const auto ko = search(user, "비밀번호", "", 4);
+  ASSERT_FALSE(ko.empty());
+  EXPECT_EQ(ko[0].article.locale, "ko");
+  EXPECT_EQ(ko[0].article.title, "비밀번호를 잊어버렸어요");
+
+  // Korean through a particle, narrowed by a full locale tag that falls back to "ko".
+  const auto refund = search(user, "환불은", "ko-KR", 5);
+  ASSERT_FALSE(refund.empty());
+  EXPECT_EQ(refund[0].article.id, "ko-refund-policy");
+
+  const std::size_t before = user.event_count();
+  server.stop();
+  ASSERT_TRUE(user.wait_state(ConnectionState::disconnected, before));
+
+  const auto offline_ko = search(user, "환불", "", 6);
+  ASSERT_FALSE(offline_ko.empty());
+  EXPECT_EQ(offline_ko[0].article.id, "ko-refund-policy");
+  const auto offline_en = search(user, "forgot password", "en", 7);
+  ASSERT_FALSE(offline_en.empty());
+  EXPECT_EQ(offline_en[0].article.title, "I forgot my password");
+
+  // A sync needs the network: it answers at once that there is none.
+  user->sync_faq(8);
+  const auto offline_sync = user.wait_for(reply_to(EventType::faq_synced, 8));
+  ASSERT_TRUE(offline_sync);
+  EXPECT_EQ(offline_sync->error.code, ErrorCode::disconnected);
+}
+
+TEST(SdkFaq, ASecondSyncFetchesOnlyWhatChanged) {
+  ServerProcess server;
+  SdkTestClient user(sdk_config(server, server.mint_token("u-ann", "Ann")));
+  ASSERT_TRUE(user.wait_state(ConnectionState::connected));
+  user->sync_faq(1);
+  const auto first = user.wait_for(reply_to(EventType::faq_synced, 1));
+  ASSERT_TRUE(first && first->error.ok());
+  user->sync_faq(2);
+  const auto second = user.wait_for(reply_to(EventType::faq_synced, 2));
+  ASSERT_TRUE(second && second->error.ok());
+  EXPECT_EQ(second->count, 0);
+  EXPECT_EQ(second->version, first->version);
+  EXPECT_FALSE(search(user, "refund", "", 3).empty());  // the articles are still there
+}
+
+}  // namespace
+}  // namespace parley::test

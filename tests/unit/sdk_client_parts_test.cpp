@@ -1,0 +1,234 @@
+// The small parts of the client: argument checks, the event queue and its wake-up, server
+// URLs, client ids, and the local FAQ library.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include "client/argument_checks.hpp"
+#include "client/client_id.hpp"
+#include "client/event_queue.hpp"
+#include "client/faq_library.hpp"
+#include "protocol/frame.hpp"
+#include "transport/server_url.hpp"
+
+namespace {
+
+using parley::ErrorCode;
+using parley::Event;
+using parley::EventType;
+using namespace std::chrono_literals;
+
+ErrorCode code_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const parley::Exception& e) {
+    return e.code();
+  }
+  return ErrorCode::ok;
+}
+
+TEST(SdkArgumentChecks, TextMustBeValidNonBlankUtf8WithinTheLimit) {
+  using parley::client::check_text;
+  EXPECT_EQ(code_of([] { check_text("text", "hello 안녕", 100, true); }), ErrorCode::ok);
+  EXPECT_EQ(code_of([] { check_text("text", "", 100, true); }), ErrorCode::invalid_argument);
+  EXPECT_EQ(code_of([] { check_text("text", " \t\n", 100, true); }), ErrorCode::invalid_argument);
+  EXPECT_EQ(code_of([] { check_text("text", "\xC3\x28", 100, true); }), ErrorCode::invalid_argument);
+  EXPECT_EQ(code_of([] { check_text("text", std::string(101, 'a'), 100, true); }),
+            ErrorCode::invalid_argument);
+  EXPECT_EQ(code_of([] { check_text("description", "", 100, false); }), ErrorCode::ok);
+}
+
+TEST(SdkArgumentChecks, TheMessageNamesTheArgument) {
+  try {
+    parley::client::check_text("subject", "", 10, true);
+    FAIL() << "no exception";
+  } catch (const parley::Exception& e) {
+    EXPECT_NE(std::string(e.what()).find("subject"), std::string::npos) << e.what();
+  }
+}
+
+TEST(SdkArgumentChecks, IdsFollowTheProtocolAlphabet) {
+  using parley::client::check_id;
+  EXPECT_EQ(code_of([] { check_id("ticket_id", "t-5"); }), ErrorCode::ok);
+  EXPECT_EQ(code_of([] { check_id("ticket_id", ""); }), ErrorCode::invalid_argument);
+  EXPECT_EQ(code_of([] { check_id("ticket_id", "t 5"); }), ErrorCode::invalid_argument);
+  EXPECT_EQ(code_of([] { check_id("ticket_id", std::string(65, 'a')); }), ErrorCode::invalid_argument);
+  EXPECT_EQ(code_of([] { check_id("before", "", /*optional=*/true); }), ErrorCode::ok);
+}
+
+TEST(SdkArgumentChecks, TicketDraftsAndStatuses) {
+  parley::client::AnnouncedLimits limits;
+  parley::TicketDraft draft;
+  draft.subject = "Refund";
+  EXPECT_EQ(code_of([&] { parley::client::check_ticket_draft(draft, limits); }), ErrorCode::ok);
+  draft.priority = "asap";
+  EXPECT_EQ(code_of([&] { parley::client::check_ticket_draft(draft, limits); }),
+            ErrorCode::invalid_argument);
+  draft.priority = "high";
+  draft.subject = std::string(limits.max_subject_bytes.load() + 1, 's');
+  EXPECT_EQ(code_of([&] { parley::client::check_ticket_draft(draft, limits); }),
+            ErrorCode::invalid_argument);
+  EXPECT_EQ(code_of([] { parley::client::check_ticket_status("solved", false); }), ErrorCode::ok);
+  EXPECT_EQ(code_of([] { parley::client::check_ticket_status("", false); }), ErrorCode::invalid_argument);
+  EXPECT_EQ(code_of([] { parley::client::check_ticket_status("", true); }), ErrorCode::ok);
+  EXPECT_EQ(code_of([] { parley::client::check_ticket_status("done", true); }), ErrorCode::invalid_argument);
+}
+
+TEST(SdkArgumentChecks, ConfigNeedsAWebSocketUrlAndSaneDurations) {
+  parley::Config config;
+  config.server_url = "ws://127.0.0.1:8787/v1";
+  EXPECT_EQ(code_of([&] { parley::client::check_config(config); }), ErrorCode::ok);
+  config.server_url = "http://127.0.0.1:8787/v1";
+  EXPECT_EQ(code_of([&] { parley::client::check_config(config); }), ErrorCode::invalid_argument);
+  config.server_url = "ws://127.0.0.1:8787/v1";
+  config.reconnect_cap = 10ms;
+  config.reconnect_base = 20ms;
+  EXPECT_EQ(code_of([&] { parley::client::check_config(config); }), ErrorCode::invalid_argument);
+  config.reconnect_cap = 30s;
+  config.request_timeout = 0ms;
+  EXPECT_EQ(code_of([&] { parley::client::check_config(config); }), ErrorCode::invalid_argument);
+}
+
+TEST(SdkServerUrl, ReadsHostPortAndPath) {
+  using parley::transport::parse_server_url;
+  const auto plain = parse_server_url("ws://127.0.0.1:8787/v1");
+  ASSERT_TRUE(plain);
+  EXPECT_FALSE(plain->tls);
+  EXPECT_EQ(plain->host, "127.0.0.1");
+  EXPECT_EQ(plain->port, 8787);
+  EXPECT_EQ(plain->path, "/v1");
+  const auto secure = parse_server_url("wss://support.example.com");
+  ASSERT_TRUE(secure);
+  EXPECT_TRUE(secure->tls);
+  EXPECT_EQ(secure->port, 443);
+  EXPECT_EQ(secure->path, "/");
+  const auto v6 = parse_server_url("ws://[::1]:9000/v1");
+  ASSERT_TRUE(v6);
+  EXPECT_EQ(v6->host, "::1");
+  EXPECT_EQ(v6->port, 9000);
+}
+
+TEST(SdkServerUrl, RefusesWhatIsNotAWebSocketUrl) {
+  using parley::transport::parse_server_url;
+  for (const char* bad : {"", "http://host/v1", "ws://", "ws://:80/v1", "ws://host:0/v1",
+                          "ws://host:70000/v1", "ws://host:80x/v1", "ws://host:/v1",
+                          "ws://[::1/v1", "ws://user@host/v1"}) {
+    EXPECT_FALSE(parse_server_url(bad)) << bad;
+  }
+}
+
+TEST(SdkClientId, IsAUuidV4ThatTheProtocolAccepts) {
+  std::set<std::string> seen;
+  for (int i = 0; i < 1000; ++i) {
+    const auto id = parley::client::new_client_id();
+    ASSERT_EQ(id.size(), 36u);
+    EXPECT_EQ(id[14], '4');
+    EXPECT_TRUE(id[19] == '8' || id[19] == '9' || id[19] == 'a' || id[19] == 'b') << id;
+    EXPECT_TRUE(parley::protocol::is_valid_id(id)) << id;
+    seen.insert(id);
+  }
+  EXPECT_EQ(seen.size(), 1000u);
+}
+
+Event event_of(EventType type, std::uint64_t tag = 0) {
+  Event e;
+  e.type = type;
+  e.tag = tag;
+  return e;
+}
+
+TEST(SdkEventQueue, PopsInOrderAndTimesOutWhenEmpty) {
+  parley::client::EventQueue queue;
+  EXPECT_FALSE(queue.pop(0ms));
+  queue.push(event_of(EventType::resynced, 1));
+  queue.push(event_of(EventType::faq_results, 2));
+  EXPECT_EQ(queue.pop(0ms)->tag, 1u);
+  EXPECT_EQ(queue.pop(0ms)->tag, 2u);
+  EXPECT_FALSE(queue.pop(1ms));
+}
+
+TEST(SdkEventQueue, WakeUpIsCalledOnlyWhenTheQueueBecomesNonEmpty) {
+  parley::client::EventQueue queue;
+  int wakeups = 0;
+  queue.set_wakeup([&] { ++wakeups; });
+  queue.push(event_of(EventType::resynced));
+  queue.push(event_of(EventType::resynced));
+  EXPECT_EQ(wakeups, 1);
+  queue.pop(0ms);
+  queue.pop(0ms);
+  queue.push(event_of(EventType::resynced));
+  EXPECT_EQ(wakeups, 2);
+}
+
+TEST(SdkEventQueue, SettingTheWakeUpAnnouncesEventsAlreadyWaiting) {
+  parley::client::EventQueue queue;
+  queue.push(event_of(EventType::resynced));
+  int wakeups = 0;
+  queue.set_wakeup([&] { ++wakeups; });
+  EXPECT_EQ(wakeups, 1);
+  queue.set_wakeup([&] { wakeups += 10; });  // still waiting: the new callback hears of it too
+  EXPECT_EQ(wakeups, 11);
+  queue.pop(0ms);
+  queue.set_wakeup([&] { wakeups += 100; });  // nothing waiting: no call
+  EXPECT_EQ(wakeups, 11);
+}
+
+TEST(SdkEventQueue, TheWakeUpMayDrainTheQueueAtOnce) {
+  parley::client::EventQueue queue;
+  std::vector<std::uint64_t> drained;
+  queue.set_wakeup([&] {
+    while (auto e = queue.pop(0ms)) drained.push_back(e->tag);
+  });
+  queue.push(event_of(EventType::resynced, 7));
+  EXPECT_EQ(drained, (std::vector<std::uint64_t>{7}));
+}
+
+TEST(SdkEventQueue, APopWaitingOnAnotherThreadGetsThePushedEvent) {
+  parley::client::EventQueue queue;
+  std::thread producer([&] { queue.push(event_of(EventType::resynced, 9)); });
+  const auto event = queue.pop(10s);
+  producer.join();
+  ASSERT_TRUE(event);
+  EXPECT_EQ(event->tag, 9u);
+}
+
+parley::Article article(const std::string& id, const std::string& locale,
+                        const std::string& title, const std::string& body) {
+  return parley::Article{id, locale, "account", title, body, {}, 1};
+}
+
+TEST(SdkFaqLibrary, FindsEnglishAndKoreanArticles) {
+  parley::client::FaqLibrary library;
+  library.replace_all({article("en-pw", "en", "I forgot my password", "Tap Forgot password."),
+                       article("ko-pw", "ko", "비밀번호를 잊어버렸어요", "비밀번호 찾기를 누르세요.")});
+  const auto en = library.search("password", "", 10);
+  ASSERT_FALSE(en.empty());
+  EXPECT_EQ(en[0].article.id, "en-pw");
+  const auto ko = library.search("비밀번호", "", 10);
+  ASSERT_FALSE(ko.empty());
+  EXPECT_EQ(ko[0].article.id, "ko-pw");
+  EXPECT_EQ(ko[0].article.title, "비밀번호를 잊어버렸어요");
+}
+
+TEST(SdkFaqLibrary, ALocaleFallsBackToItsLanguage) {
+  parley::client::FaqLibrary library;
+  library.replace_all({article("en-pw", "en", "Password help", "password"),
+                       article("ko-pw", "ko", "Password 도움말", "password")});
+  const auto hits = library.search("password", "ko-KR", 10);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].article.id, "ko-pw");
+  EXPECT_EQ(library.search("password", "EN", 10).at(0).article.id, "en-pw");
+}
+
+TEST(SdkFaqLibrary, RemovedArticlesAreNotFound) {
+  parley::client::FaqLibrary library;
+  library.upsert(article("a", "en", "Refunds", "money back"));
+  library.remove("a");
+  EXPECT_TRUE(library.search("refunds", "", 10).empty());
+  EXPECT_EQ(library.size(), 0u);
+}
+
+}  // namespace
