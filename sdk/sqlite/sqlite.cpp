@@ -159,4 +159,20 @@ void Transaction::commit() {
   done_ = true;
 }
 
+void migrate(Database& db, std::span<const char* const> steps, std::string_view owner) {
+  const int found = db.user_version();
+  const int latest = static_cast<int>(steps.size());
+  if (found > latest) {
+    throw std::runtime_error("the database has schema version " + std::to_string(found) +
+                             ", newer than this " + std::string(owner) + " knows (" +
+                             std::to_string(latest) + ")");
+  }
+  for (int version = found; version < latest; ++version) {
+    Transaction tx(db);
+    db.exec(steps[static_cast<std::size_t>(version)]);
+    db.set_user_version(version + 1);
+    tx.commit();
+  }
+}
+
 }  // namespace parley::sqlite

@@ -3,6 +3,7 @@
 // SqliteError; callers at a boundary (C ABI, request dispatcher) turn them into typed errors.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -94,5 +95,10 @@ class Transaction {
   Database& db_;
   bool done_ = false;
 };
+
+// Brings a database's schema to version steps.size() (PRAGMA user_version): runs each step not
+// applied yet, one transaction per step. Throws std::runtime_error, naming `owner`, for a
+// database whose schema is newer than these steps.
+void migrate(Database& db, std::span<const char* const> steps, std::string_view owner);
 
 }  // namespace parley::sqlite

@@ -80,18 +80,6 @@ CREATE TABLE articles (
 
 }  // namespace
 
-void migrate(sqlite::Database& db) {
-  const int found = db.user_version();
-  if (found > kSchemaVersion) {
-    throw std::runtime_error("the store has schema version " + std::to_string(found) +
-                             ", newer than this SDK's " + std::to_string(kSchemaVersion));
-  }
-  for (int version = found; version < kSchemaVersion; ++version) {
-    sqlite::Transaction tx(db);
-    db.exec(kMigrations[static_cast<std::size_t>(version)]);
-    db.set_user_version(version + 1);
-    tx.commit();
-  }
-}
+void migrate(sqlite::Database& db) { sqlite::migrate(db, kMigrations, "Parley SDK"); }
 
 }  // namespace parley::store

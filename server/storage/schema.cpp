@@ -100,19 +100,6 @@ constexpr std::array<const char*, kSchemaVersion> kMigrations{kVersion1};
 
 }  // namespace
 
-void migrate(sqlite::Database& db) {
-  const int current = db.user_version();
-  if (current > kSchemaVersion) {
-    throw std::runtime_error("the database has schema version " + std::to_string(current) +
-                             ", newer than this parley-server knows (" +
-                             std::to_string(kSchemaVersion) + ")");
-  }
-  for (int version = current; version < kSchemaVersion; ++version) {
-    sqlite::Transaction tx(db);
-    db.exec(kMigrations[static_cast<std::size_t>(version)]);
-    db.set_user_version(version + 1);
-    tx.commit();
-  }
-}
+void migrate(sqlite::Database& db) { sqlite::migrate(db, kMigrations, "parley-server"); }
 
 }  // namespace parley::server
