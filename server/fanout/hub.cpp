@@ -22,7 +22,7 @@ void Hub::publish(const StoredEvent& stored) {
   auto it = peers_.find(stored.principal_id);
   if (it == peers_.end()) return;
   const std::string frame = protocol::encode(stored.event);
-  for (Peer* peer : it->second) peer->send(frame);
+  for (Peer* peer : it->second) peer->send_event(frame);
 }
 
 std::size_t Hub::live_sessions(const std::string& principal_id) const {

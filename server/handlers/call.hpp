@@ -1,5 +1,7 @@
 #pragma once
 // One request being handled: its arguments, the session it came from, and what it produced.
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "fanout/peer.hpp"
@@ -14,7 +16,7 @@ namespace parley::server {
 struct Outcome {
   protocol::Json result = protocol::Json::object();
   std::vector<StoredEvent> events;      // committed; pushed to live sessions after the reply
-  std::vector<protocol::Event> replay;  // for the caller only, right after the reply (hello)
+  std::optional<std::uint64_t> replay_after;  // hello: replay the caller's events after this seq
   bool attach = false;                  // start live delivery to the caller (hello)
 };
 

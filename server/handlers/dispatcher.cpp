@@ -99,13 +99,27 @@ void Dispatcher::on_text(Peer& peer, std::string_view frame) {
 
   try {
     peer.send(protocol::encode(protocol::Reply{request.id, std::move(outcome.result)}));
-    for (const auto& event : outcome.replay) peer.send(protocol::encode(event));
     if (outcome.attach) hub_.attach(peer.state().principal->id, peer);
+    if (outcome.replay_after) peer.start_replay(replay_pager(peer.state().principal->id, *outcome.replay_after));
     for (const auto& stored : outcome.events) hub_.publish(stored);
   } catch (const std::exception& e) {  // encoding; the change itself is committed
     std::fprintf(stderr, "parley-server: %s: cannot send the reply: %s\n", request.op.c_str(),
                  e.what());
   }
+}
+
+ReplayPager Dispatcher::replay_pager(std::string principal_id, std::uint64_t after) {
+  // A page is small enough to keep a slow client's queue short, large enough that a long
+  // backlog costs few queries.
+  constexpr std::size_t kPageEvents = 256;
+  return [&principals = services_.principals, id = std::move(principal_id), cursor = after]() mutable {
+    std::vector<std::string> frames;
+    for (const auto& event : principals.events_after(id, cursor, kPageEvents)) {
+      cursor = event.seq;
+      frames.push_back(protocol::encode(event));
+    }
+    return frames;
+  };
 }
 
 Outcome Dispatcher::run(OpHandler handler, Peer& peer, const protocol::Request& request) {

@@ -27,6 +27,8 @@ class Dispatcher {
 
  private:
   Outcome run(OpHandler handler, Peer& peer, const protocol::Request& request);
+  // Reads a principal's stored events after `after`, one page per call.
+  ReplayPager replay_pager(std::string principal_id, std::uint64_t after);
 
   Services& services_;
   Hub& hub_;

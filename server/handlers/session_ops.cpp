@@ -69,7 +69,7 @@ Outcome handle_hello(Call& call) {
                                 {"limits", limits_json(call.services.settings.limits)},
                                 {"latest_seq", latest},
                                 {"resync", resync}});
-  if (!resync) outcome.replay = principals.events_between(principal.id, resume_from, latest);
+  if (!resync) outcome.replay_after = resume_from;
   outcome.attach = true;
   state.principal = std::move(principal);
   state.locale = normalize_locale(locale.value_or(""));

@@ -63,16 +63,15 @@ std::uint64_t PrincipalRepository::latest_seq(const std::string& principal_id) {
   return st.step() ? static_cast<std::uint64_t>(st.column_int(0)) : 0;
 }
 
-std::vector<protocol::Event> PrincipalRepository::events_between(const std::string& principal_id,
-                                                                 std::uint64_t after,
-                                                                 std::uint64_t up_to) {
+std::vector<protocol::Event> PrincipalRepository::events_after(const std::string& principal_id,
+                                                               std::uint64_t after,
+                                                               std::size_t limit) {
   std::vector<protocol::Event> events;
   auto st = db_.prepare(
-      "SELECT seq, name, data FROM events WHERE principal_id = ? AND seq > ? AND seq <= ? "
-      "ORDER BY seq");
+      "SELECT seq, name, data FROM events WHERE principal_id = ? AND seq > ? ORDER BY seq LIMIT ?");
   st.bind(1, principal_id)
       .bind(2, static_cast<std::int64_t>(after))
-      .bind(3, static_cast<std::int64_t>(up_to));
+      .bind(3, static_cast<std::int64_t>(limit));
   while (st.step()) {
     events.push_back(protocol::Event{static_cast<std::uint64_t>(st.column_int(0)),
                                      st.column_text(1), protocol::Json::parse(st.column_text(2))});

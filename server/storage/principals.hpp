@@ -34,9 +34,9 @@ class PrincipalRepository {
   StoredEvent append_event(const std::string& principal_id, const std::string& name,
                            protocol::Json data, std::int64_t now_ms);
   std::uint64_t latest_seq(const std::string& principal_id);
-  // Events with after < seq <= up_to, in seq order.
-  std::vector<protocol::Event> events_between(const std::string& principal_id,
-                                              std::uint64_t after, std::uint64_t up_to);
+  // Up to `limit` events with seq > after, in seq order.
+  std::vector<protocol::Event> events_after(const std::string& principal_id, std::uint64_t after,
+                                            std::size_t limit);
 
  private:
   std::vector<std::string> ids_where(const char* sql);

@@ -22,6 +22,16 @@ void Session::send(std::string frame) {
   lws_callback_on_writable(wsi_);
 }
 
+void Session::send_event(std::string frame) {
+  if (replay_) return;  // the replay will read it from storage, in order
+  send(std::move(frame));
+}
+
+void Session::start_replay(ReplayPager pager) {
+  replay_ = std::move(pager);
+  lws_callback_on_writable(wsi_);
+}
+
 void Session::close_soon() {
   closing_ = true;
   lws_callback_on_writable(wsi_);
@@ -34,6 +44,16 @@ void Session::send_ping_soon() {
 
 bool Session::on_writeable() {
   if (closing_) return false;
+  if (queue_.empty() && replay_) {
+    try {
+      auto page = replay_();
+      if (page.empty()) replay_ = nullptr;  // caught up: live events flow from now on
+      for (auto& frame : page) send(std::move(frame));
+    } catch (const std::exception& e) {  // storage failed: the client resumes on reconnect
+      std::fprintf(stderr, "parley-server: replay failed: %s\n", e.what());
+      return false;
+    }
+  }
   // One lws_write per callback: lws may keep the unsent rest of a frame and send it before
   // calling us again.
   if (ping_due_) {
@@ -51,7 +71,7 @@ bool Session::on_writeable() {
     queued_bytes_ -= size;
     queue_.pop_front();
   }
-  if (ping_due_ || !queue_.empty()) lws_callback_on_writable(wsi_);
+  if (ping_due_ || !queue_.empty() || replay_) lws_callback_on_writable(wsi_);
   return true;
 }
 

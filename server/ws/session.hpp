@@ -19,12 +19,15 @@ class Session final : public Peer {
   using Clock = std::chrono::steady_clock;
 
   // Beyond this many queued bytes the client is not reading: the session is closed rather than
-  // let it hold the server's memory. It loses nothing; it reconnects and resumes from its seq.
+  // let it hold the server's memory. It loses nothing; it reconnects and resumes from its seq
+  // (a replay is streamed page by page as the client reads, so it never comes near this).
   static constexpr std::size_t kMaxQueuedBytes = 16 * 1024 * 1024;
 
   explicit Session(lws* wsi);
 
   void send(std::string frame) override;
+  void send_event(std::string frame) override;
+  void start_replay(ReplayPager pager) override;
   // Writes the next ping or frame. False when the connection should be closed now.
   bool on_writeable();
   // Closes at the next WRITEABLE callback (safe to call from any callback).
@@ -41,6 +44,7 @@ class Session final : public Peer {
   std::size_t queued_bytes_ = 0;
   bool ping_due_ = false;
   bool closing_ = false;
+  ReplayPager replay_;  // set while a replay is under way
   FrameAssembler assembler_;
   Clock::time_point last_heard_ = Clock::now();
 };

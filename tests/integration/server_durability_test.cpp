@@ -45,6 +45,32 @@ TEST(ServerDurability, ReconnectReplaysExactlyWhatWasMissed) {
   EXPECT_EQ(seqs_of(events_so_far(back)), (std::vector<std::uint64_t>{6}));
 }
 
+TEST(ServerDurability, ALongBacklogIsReplayedInPagesWithLiveEventsInTheirPlace) {
+  ServerProcess server;
+  auto writer = connect_as(server, "u-1");
+  constexpr int kBacklog = 600;  // more than two replay pages (256 events each)
+  for (int i = 1; i <= kBacklog; ++i) ASSERT_TRUE(is_res(send(*writer, "w" + std::to_string(i))));
+
+  RawWsClient back;
+  ASSERT_TRUE(back.connect(server.url()));
+  ASSERT_TRUE(is_res(back.hello(server.mint_token("u-1", "Ann"), 0)));
+  // A live event committed while the replay streams must come once, after the backlog.
+  ASSERT_TRUE(is_res(send(*writer, "live")));
+
+  std::vector<std::uint64_t> seqs;
+  Json last;
+  while (seqs.size() < kBacklog + 1) {
+    const Json frame = back.receive_json();
+    ASSERT_FALSE(frame.is_null()) << "stopped after " << seqs.size() << " events";
+    if (frame.value("type", "") != "event") continue;
+    seqs.push_back(frame["seq"]);
+    last = frame;
+  }
+  for (std::size_t i = 0; i < seqs.size(); ++i) ASSERT_EQ(seqs[i], i + 1) << "at " << i;
+  EXPECT_EQ(last["data"]["message"]["client_id"], "live");
+  EXPECT_TRUE(events_so_far(back).empty());  // nothing twice
+}
+
 TEST(ServerDurability, ResumeFromAheadOfTheServerAsksForResync) {
   ServerProcess server;
   auto client = connect_as(server, "u-1");

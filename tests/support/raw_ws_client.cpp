@@ -264,8 +264,11 @@ nlohmann::json RawWsClient::request(const std::string& op, const nlohmann::json&
 
   std::unique_lock lock(impl_->mutex);
   nlohmann::json reply;
+  // Only frames that mention the id are parsed: a long run of queued events stays cheap.
+  const std::string id_text = "\"" + id + "\"";
   const auto find_reply = [&] {
     for (auto it = impl_->inbox.begin(); it != impl_->inbox.end(); ++it) {
+      if (it->find(id_text) == std::string::npos) continue;
       auto doc = nlohmann::json::parse(*it, nullptr, /*allow_exceptions=*/false);
       if (doc.is_object() && doc.value("id", nlohmann::json()) == id &&
           (doc.value("type", "") == "res" || doc.value("type", "") == "err")) {

@@ -47,12 +47,15 @@ TEST(EventLog, SeqIsPerPrincipalAndGapless) {
   EXPECT_EQ(principals.append_event("u-1", "e", {{"n", 4}}, 7).event.seq, 3u);
   tx.commit();
 
-  const auto events = principals.events_between("u-1", 1, 3);
+  const auto events = principals.events_after("u-1", 1, 10);
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].seq, 2u);
   EXPECT_EQ(events[0].data["n"], 2);
   EXPECT_EQ(events[1].seq, 3u);
   EXPECT_EQ(events[1].data["n"], 4);
+  const auto page = principals.events_after("u-1", 0, 2);  // pages stop at the limit
+  ASSERT_EQ(page.size(), 2u);
+  EXPECT_EQ(page[1].seq, 2u);
 }
 
 TEST(EventLog, SavingAgainKeepsKindAndRefreshesName) {
