@@ -12,7 +12,7 @@ inline namespace PARLEY_ABI_NAMESPACE {
 enum class EventType {
   // Unsolicited (tag 0).
   connection_changed,  // `connection`; on `connected`, `principal` is set; `error` says why a link failed
-  auth_failed,         // the token was refused (`error`: unauthorized or token_expired); call set_token()
+  auth_failed,         // the token was refused (`error`: unauthorized, token_expired, forbidden, …); call set_token()
   message_received,    // `messages[0]`: a new message in a conversation, any author; once per id
   ticket_updated,      // `tickets[0]`, `change` ("created", "status", "updated")
   ticket_comment,      // `comments[0]`: a new comment on a ticket, once per id

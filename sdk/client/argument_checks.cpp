@@ -66,6 +66,8 @@ void check_config(const Config& config) {
   if (!transport::parse_server_url(config.server_url)) {
     refuse("server_url", "must be a ws:// or wss:// URL with a host, e.g. ws://127.0.0.1:8787/v1");
   }
+  // May be empty: the app can supply it later with set_token().
+  check_text("token", config.token, kMaxTokenBytes, false);
   if (config.request_timeout.count() <= 0) refuse("request_timeout", "must be positive");
   if (config.reconnect_base.count() <= 0) refuse("reconnect_base", "must be positive");
   if (config.reconnect_cap < config.reconnect_base) {

@@ -20,6 +20,9 @@ struct AnnouncedLimits {
 };
 
 // Valid UTF-8 of at most max_bytes; not blank if required.
+// Tokens are opaque to the SDK; this only bounds what hello carries.
+inline constexpr std::size_t kMaxTokenBytes = 4096;
+
 void check_text(std::string_view argument, std::string_view text, std::size_t max_bytes,
                 bool required);
 // An object id (1–64 bytes of [A-Za-z0-9_.:-]); empty allowed only if optional.

@@ -63,7 +63,7 @@ Client::Client(Config config) {
 Client::~Client() = default;
 
 void Client::set_token(std::string token) {
-  check_text("token", token, 4096, true);
+  check_text("token", token, client::kMaxTokenBytes, true);
   impl_->post([token = std::move(token)](Engine& e) mutable { e.set_token(std::move(token)); });
 }
 

@@ -24,8 +24,10 @@ std::chrono::seconds connect_timeout(milliseconds request_timeout) {
                   std::chrono::ceil<std::chrono::seconds>(request_timeout));
 }
 
-bool is_auth_error(ErrorCode code) {
-  return code == ErrorCode::unauthorized || code == ErrorCode::token_expired;
+// A hello refused for these reasons may succeed later with the same token.
+bool is_transient(ErrorCode code) {
+  return code == ErrorCode::rate_limited || code == ErrorCode::unavailable ||
+         code == ErrorCode::internal || code == ErrorCode::timeout;
 }
 
 }  // namespace
@@ -122,6 +124,7 @@ void Connection::connect() {
 
 void Connection::on_link_open() {
   hello_id_ = "hello-" + std::to_string(++hello_count_);
+  hello_token_ = token_;
   protocol::Request hello{hello_id_, "hello",
                           {{"token", token_},
                            {"resume_from", listener_.resume_from()},
@@ -165,10 +168,13 @@ void Connection::handle_frame(protocol::ServerFrame frame) {
   } else if (const auto* err = std::get_if<protocol::ErrorReply>(&frame);
              err && err->id == hello_id_) {
     Error error = to_public(err->error);
-    if (is_auth_error(error.code)) {
-      refuse_auth(std::move(error));
-    } else {
+    if (is_transient(error.code) || token_ != hello_token_) {
+      // Retry with backoff; or a new token came while the old one was being refused: use it.
       drop(std::move(error));
+    } else {
+      // The token itself is refused (expired, bad, too large, the wrong kind of principal):
+      // trying it again cannot help, so wait for the app's set_token().
+      refuse_auth(std::move(error));
     }
   }
 }

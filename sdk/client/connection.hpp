@@ -83,6 +83,7 @@ class Connection final : private transport::LinkListener {
   bool stopped_ = false;
   std::uint64_t hello_count_ = 0;
   std::string hello_id_;
+  std::string hello_token_;  // the token the pending hello carried
   std::chrono::milliseconds heartbeat_{protocol::kDefaultHeartbeatMs};
   std::chrono::steady_clock::time_point last_alive_{};
 };

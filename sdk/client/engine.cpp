@@ -9,6 +9,7 @@
 #include "client/server_events.hpp"
 #include "client/wire_values.hpp"
 #include "protocol/error_code.hpp"
+#include "sqlite/sqlite.hpp"
 
 namespace parley::client {
 namespace {
@@ -306,6 +307,12 @@ void Engine::on_reply(const protocol::Reply& reply) {
     emit_reply(request->reply, request->tag,
                Error{ErrorCode::bad_request,
                      std::string("the server sent a malformed result: ") + e.what()});
+  } catch (const sqlite::SqliteError& e) {
+    // The device's store failed (full disk, busy with another process): the read still gets
+    // its one reply, and the link stays up (a read has no seq to replay).
+    emit_reply(request->reply, request->tag,
+               Error{e.is_busy() ? ErrorCode::unavailable : ErrorCode::internal,
+                     std::string("the local store failed: ") + e.what()});
   }
 }
 

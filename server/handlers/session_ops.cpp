@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "auth/token.hpp"
+#include "bot/faq_bot.hpp"
 #include "common/clock.hpp"
 #include "faq/locale.hpp"
 #include "protocol/args.hpp"
@@ -42,6 +43,10 @@ Outcome handle_hello(Call& call) {
   const auto locale = protocol::text_arg(call.args, "locale", info_rule);
 
   Principal principal = authenticate(call.services, *token);
+  if (principal.id == kBotAuthor.id) {
+    // The bot writes as this id; a principal of that name could read and block its answers.
+    throw RequestError(ErrorCode::forbidden, "the principal id \"" + principal.id + "\" is reserved");
+  }
   auto& principals = call.services.principals;
   {
     sqlite::Transaction tx(call.services.db);

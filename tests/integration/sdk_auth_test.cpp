@@ -27,6 +27,19 @@ TEST(SdkAuth, AForgedTokenIsUnauthorized) {
                   }).empty());
 }
 
+TEST(SdkAuth, ATokenOfTheWrongKindStopsInsteadOfRetrying) {
+  ServerProcess server;
+  {
+    SdkTestClient user(sdk_config(server, server.mint_token("u-ann", "Ann")));
+    ASSERT_TRUE(user.wait_state(ConnectionState::connected, 0));
+  }
+  // The same id as an agent: the server says forbidden, which no retry can change.
+  SdkTestClient impostor(sdk_config(server, server.mint_token("u-ann", "Ann", "agent")));
+  const auto failed = impostor.wait_for(of_type(EventType::auth_failed));
+  ASSERT_TRUE(failed);
+  EXPECT_EQ(failed->error.code, ErrorCode::forbidden) << failed->error.message;
+}
+
 TEST(SdkAuth, AnEmptyTokenFailsAtOnceWithoutConnecting) {
   ServerProcess server;
   SdkTestClient user(sdk_config(server, ""));

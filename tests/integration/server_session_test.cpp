@@ -82,6 +82,14 @@ TEST(ServerSession, AnIdCannotChangeKind) {
   EXPECT_EQ(error_code(client.hello(server.mint_token("u-1", "Ann", "agent"))), "forbidden");
 }
 
+TEST(ServerSession, TheBotsIdIsReserved) {
+  ServerProcess server;
+  RawWsClient client;
+  ASSERT_TRUE(client.connect(server.url()));
+  const Json reply = client.hello(server.mint_token("bot", "Not the bot"));
+  EXPECT_EQ(error_code(reply), "forbidden") << reply.dump();
+}
+
 TEST(ServerSession, HelloArgumentsAreValidated) {
   ServerProcess server;
   RawWsClient client;
