@@ -40,7 +40,9 @@ void Store::reset_view(std::int64_t latest_seq) {
     messages_.clear_delivered();
     tickets_.clear();
     meta_.set_last_seq(latest_seq);
-    meta_.set_faq_version(0);
+    // The FAQ version is kept: the catalogue is not part of the user's history, and the client
+    // goes on following its changes. A server whose catalogue went back answers the next sync
+    // in full, which replaces what is stored.
   });
 }
 

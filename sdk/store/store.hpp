@@ -39,7 +39,7 @@ class Store {
   EventOrder apply_event(std::int64_t seq, const std::function<void()>& change);
 
   // For a server that cannot replay: forgets the cached view (the outbox, pending messages and
-  // FAQ articles stay), continues from `latest_seq`, and re-syncs the FAQ from version 0.
+  // FAQ articles and version stay) and continues from `latest_seq`.
   void reset_view(std::int64_t latest_seq);
 
   // Runs `work` in one transaction.
