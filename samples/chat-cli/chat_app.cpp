@@ -57,6 +57,9 @@ void ChatApp::apply(const parley::Event& ev) {
       connected_ = ev.connection == parley::ConnectionState::connected;
       if (connected_) {
         out_ << "[connected as " << ev.principal.name << "]\n";
+        // The help center is fetched once; after that the client follows its changes itself
+        // and searches work offline.
+        if (!faq_synced_) client_.sync_faq();
       } else if (ev.connection == parley::ConnectionState::disconnected) {
         out_ << "[offline" << (ev.error.message.empty() ? "" : ": " + ev.error.message)
              << " — messages will be sent when the link is back]\n";

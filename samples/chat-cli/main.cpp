@@ -78,7 +78,6 @@ int run_tour(parley::Client& client, chat_cli::ChatApp& app, chat_cli::Terminal&
     std::cerr << "could not connect to the server\n";
     return 1;
   }
-  client.sync_faq();
   pump_until(client, app, term, [&] { return app.faq_synced(); }, 20s);
   const int r0 = app.replies();
   const int s0 = app.searches_answered();
@@ -104,8 +103,7 @@ int run_tour(parley::Client& client, chat_cli::ChatApp& app, chat_cli::Terminal&
 }
 
 int run_interactive(parley::Client& client, chat_cli::ChatApp& app, chat_cli::Terminal& term) {
-  std::cout << "Parley chat — connected to the help desk. /help lists commands.\n";
-  client.sync_faq();
+  std::cout << "Parley chat — type a message for support, or /help for commands.\n";
   std::string line;
   for (;;) {
     while (auto ev = client.poll_event(0ms)) app.apply(*ev);
