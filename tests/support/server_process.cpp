@@ -17,9 +17,9 @@
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
-#include <thread>
 
 #include "auth/token.hpp"
+#include "wait.hpp"
 
 extern char** environ;
 
@@ -175,21 +175,22 @@ void ServerProcess::kill() { wait_for_exit(SIGKILL); }
 void ServerProcess::wait_for_exit(int signal_number) {
   if (!running()) return;
   ::kill(pid_, signal_number);
-  const auto until = Clock::now() + kStopDeadline;
   int status = 0;
-  for (;;) {
-    const pid_t r = ::waitpid(pid_, &status, WNOHANG);
-    if (r == pid_) break;
-    if (r < 0 && errno != EINTR) {
-      pid_ = -1;
-      fail("waitpid");
-    }
-    if (Clock::now() >= until) {  // it ignored the signal: do not leave it behind
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, &status, 0);
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  bool waitpid_failed = false;
+  const bool exited = wait_until(
+      [&] {
+        const pid_t r = ::waitpid(pid_, &status, WNOHANG);
+        waitpid_failed = r < 0 && errno != EINTR;
+        return r == pid_ || waitpid_failed;
+      },
+      std::chrono::duration_cast<std::chrono::milliseconds>(kStopDeadline));
+  if (waitpid_failed) {
+    pid_ = -1;
+    fail("waitpid");
+  }
+  if (!exited) {  // it ignored the signal: do not leave it behind
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, &status, 0);
   }
   pid_ = -1;
   last_exit_status_ = decode_wait_status(status);
