@@ -6,7 +6,8 @@
 // outbox and the local store. Results and server events arrive as Events, drained with
 // poll_event() from the thread of the app's choice (one thread at a time).
 //
-// Writes (send_message, create_ticket, add_comment, agent_reply) are written to the outbox
+// Writes (send_message, edit_message, delete_message, create_ticket, add_comment,
+// agent_reply) are written to the outbox
 // first and sent, and resent after reconnects, until the server acknowledges them; the server
 // deduplicates on the returned client id, so each takes effect exactly once.
 #include <chrono>
@@ -33,22 +34,50 @@ class Client {
   Client(const Client&) = delete;
   Client& operator=(const Client&) = delete;
 
-  // Replaces the token (after auth_failed, or before it expires) and reconnects if needed.
+  // Replaces the token (after auth_failed or token_expiring) and reconnects if needed. Nothing
+  // queued is lost while the client waits for it.
   void set_token(std::string token);
   // Hints from the host app (mobile): the network changed — reconnect now, skipping backoff.
   void network_changed();
+  // The app went to the background (false) or came back (true). In the background the link
+  // closes once what is queued has gone out (5 s at most) and stays closed; writes made
+  // meanwhile wait in the outbox. Back in the foreground it reconnects at once.
+  void set_foreground(bool foreground);
 
   // --- Chat -------------------------------------------------------------------------------
   // Returns the message's client id. Empty conversation_id = the user's open conversation.
   std::string send_message(std::string_view text, std::string_view conversation_id = {},
                            std::uint64_t tag = 0);
+  // Edits or deletes one of the principal's own messages (by server id). Queued in the outbox
+  // like a send; the reply is message_edited. Returns the change's client id.
+  std::string edit_message(std::string_view message_id, std::string_view text,
+                           std::uint64_t tag = 0);
+  std::string delete_message(std::string_view message_id, std::uint64_t tag = 0);
+  // A write that has not reached the server (pending while offline, or failed) by its client
+  // id: cancel_message forgets it (ok; not_found if unknown or already stored by the server;
+  // conflict while it is on the wire — delete it once sent); retry_message queues a failed
+  // one again (ok; not_found; conflict if it has not failed). Blocks only on the local store.
+  ErrorCode cancel_message(std::string_view client_id);
+  ErrorCode retry_message(std::string_view client_id);
+  // The user has seen the conversation up to `message_id` (empty: everything cached). The
+  // read receipt is kept and sent, offline too; unread counts drop at once.
+  void mark_read(std::string_view conversation_id, std::string_view message_id = {});
+  // Call as the user types (any rate: the client sends at most one "typing" per 3 s) and with
+  // false when they stop. Live only: dropped while offline.
+  void set_typing(std::string_view conversation_id, bool typing);
+  // A page of history, oldest first, older than before_message_id (empty: the newest). Served
+  // from the device when it holds the page, else fetched, stored, then served: paging back
+  // fills the cache, and the same pages come from disk next time, offline too.
   void load_history(std::string_view conversation_id, std::string_view before_message_id = {},
                     int limit = 50, std::uint64_t tag = 0);
   void list_conversations(std::uint64_t tag = 0);
-  // Cached messages of a conversation (including pending ones), oldest first. Reads the local
-  // store; works offline. Blocks only on the local store, never on the network. An empty
-  // conversation_id lists the pending messages that have no conversation yet.
+  // Cached messages of a conversation (including pending ones), oldest first, own messages
+  // with their delivery state. Reads the local store; works offline, from start-up on, before
+  // any network. An empty conversation_id lists the pending messages that have no
+  // conversation yet.
   std::vector<Message> cached_messages(std::string_view conversation_id) const;
+  // Cached conversations, most recently active first, with unread counts. Offline too.
+  std::vector<Conversation> cached_conversations() const;
 
   // --- Tickets ----------------------------------------------------------------------------
   std::string create_ticket(const TicketDraft& draft, std::uint64_t tag = 0);
@@ -72,6 +101,8 @@ class Client {
   void set_ticket_status(std::string_view ticket_id, std::string_view status,
                          std::uint64_t tag = 0);
   void agent_queue(std::uint64_t tag = 0);
+  // Assigns the conversation to this agent (reply: conversation_taken).
+  void agent_take(std::string_view conversation_id, std::uint64_t tag = 0);
 
   // --- Events -----------------------------------------------------------------------------
   // Next event, waiting up to `timeout` (0 = don't wait). One thread at a time.

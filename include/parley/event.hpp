@@ -30,6 +30,14 @@ enum class EventType {
   faq_synced,          // sync_faq (or tag 0: a catalogue change the client followed by itself):
                        // `count` = articles changed or deleted, `version` = new catalogue version
   faq_results,         // search_faq: `hits`
+  // Added in 0.2 (unsolicited unless marked as a reply).
+  message_updated,       // `messages[0]` was edited or deleted (`change`: "edited", "deleted")
+  conversation_updated,  // `conversations[0]` changed (`change`: "assigned", "receipts"); its
+                         // unread_count and the state of the messages in it may have changed
+  typing_changed,        // `principal` started or stopped (`typing`) typing in `conversation_id`
+  token_expiring,        // the token expires in `count` seconds: call set_token() with a new one
+  message_edited,        // reply to edit_message / delete_message: `messages[0]`, `change`
+  conversation_taken,    // reply to agent_take: `conversations[0]`
 };
 
 const char* to_string(EventType type) noexcept;
@@ -40,8 +48,11 @@ struct Event {
   Error error;            // ok unless the request (or the link) failed
   std::string client_id;  // for writes: the client id of the message/ticket/comment
   ConnectionState connection = ConnectionState::disconnected;
-  Author principal;       // connection_changed(connected): who the token says we are
-  std::string change;     // ticket_updated
+  Author principal;       // connection_changed(connected): who the token says we are;
+                          // typing_changed: who types
+  std::string change;     // ticket_updated, message_updated, conversation_updated
+  std::string conversation_id;  // typing_changed
+  bool typing = false;          // typing_changed
   bool has_more = false;  // history_loaded
   std::int64_t count = 0;
   std::int64_t version = 0;

@@ -56,17 +56,29 @@ struct Author {
   std::string name;
 };
 
-// Where an outgoing message or comment stands. Incoming ones are always `sent`.
-enum class DeliveryState { pending, sent, failed };
+// Where a message stands. The client's own messages go pending → sent (the server stored it)
+// → delivered (a device of the other side has it) → read (the other side has seen it), or
+// pending → failed (refused for good; retry_message() or cancel_message()). Messages of others
+// are `sent`.
+enum class DeliveryState { pending, sent, failed, delivered, read };
 
 struct Message {
   std::string id;  // server id; empty while pending
   std::string client_id;
   std::string conversation_id;  // may be empty while pending in a not-yet-created conversation
   Author author;
-  std::string text;
+  std::string text;             // "" once deleted
   std::int64_t created_at = 0;  // ms since the Unix epoch
+  std::int64_t edited_at = 0;   // 0 unless the author edited it
+  bool deleted = false;
   DeliveryState state = DeliveryState::sent;
+};
+
+// How far one side of a conversation has received and read the other side's messages:
+// message ids, empty for none.
+struct Receipt {
+  std::string delivered_up_to;
+  std::string read_up_to;
 };
 
 struct Conversation {
@@ -75,6 +87,12 @@ struct Conversation {
   std::string status;  // "open" or "closed"
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
+  Author assignee;        // the agent who took it; empty id if none yet
+  Receipt user_receipt;   // the user's devices, of support's messages
+  Receipt agent_receipt;  // support (any agent), of the user's messages
+  // Messages from the other side that this principal has not read (cached_conversations()
+  // counts them on the device; 0 in replies from the server).
+  std::int64_t unread_count = 0;
 };
 
 struct Ticket {

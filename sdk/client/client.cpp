@@ -71,6 +71,10 @@ void Client::network_changed() {
   impl_->post([](Engine& e) { e.network_changed(); });
 }
 
+void Client::set_foreground(bool foreground) {
+  impl_->post([foreground](Engine& e) { e.set_foreground(foreground); });
+}
+
 namespace {
 
 // The one shape of every write: a fresh client id, stored in the outbox by the engine before
@@ -106,14 +110,54 @@ std::string Client::send_message(std::string_view text, std::string_view convers
   return post_write(*impl_, client::ops::kChatSend, std::move(args), tag, std::move(pending));
 }
 
+std::string Client::edit_message(std::string_view message_id, std::string_view text,
+                                 std::uint64_t tag) {
+  check_id("message_id", message_id);
+  check_text("text", text, impl_->limits.max_text_bytes.load(), true);
+  return post_write(*impl_, client::ops::kChatEdit,
+                    Json{{"message_id", std::string(message_id)}, {"text", std::string(text)}},
+                    tag);
+}
+
+std::string Client::delete_message(std::string_view message_id, std::uint64_t tag) {
+  check_id("message_id", message_id);
+  return post_write(*impl_, client::ops::kChatDelete,
+                    Json{{"message_id", std::string(message_id)}}, tag);
+}
+
+ErrorCode Client::cancel_message(std::string_view client_id) {
+  check_id("client_id", client_id);
+  return impl_->call([id = std::string(client_id)](Engine& e) { return e.cancel_write(id); });
+}
+
+ErrorCode Client::retry_message(std::string_view client_id) {
+  check_id("client_id", client_id);
+  return impl_->call([id = std::string(client_id)](Engine& e) { return e.retry_write(id); });
+}
+
+void Client::mark_read(std::string_view conversation_id, std::string_view message_id) {
+  check_id("conversation_id", conversation_id);
+  check_id("message_id", message_id, /*optional=*/true);
+  impl_->post([conversation = std::string(conversation_id),
+               message = std::string(message_id)](Engine& e) { e.mark_read(conversation, message); });
+}
+
+void Client::set_typing(std::string_view conversation_id, bool typing) {
+  check_id("conversation_id", conversation_id);
+  impl_->post([conversation = std::string(conversation_id), typing](Engine& e) {
+    e.set_typing(conversation, typing);
+  });
+}
+
 void Client::load_history(std::string_view conversation_id, std::string_view before_message_id,
                           int limit, std::uint64_t tag) {
   check_id("conversation_id", conversation_id);
   check_id("before_message_id", before_message_id, /*optional=*/true);
   check_range("limit", limit, 1, 100);
-  Json args{{"conversation_id", std::string(conversation_id)}, {"limit", limit}};
-  if (!before_message_id.empty()) args["before"] = std::string(before_message_id);
-  post_read(*impl_, EventType::history_loaded, client::ops::kChatHistory, std::move(args), tag);
+  impl_->post([conversation = std::string(conversation_id),
+               before = std::string(before_message_id), limit, tag](Engine& e) {
+    e.load_history(conversation, before, static_cast<std::size_t>(limit), tag);
+  });
 }
 
 void Client::list_conversations(std::uint64_t tag) {
@@ -124,6 +168,10 @@ void Client::list_conversations(std::uint64_t tag) {
 std::vector<Message> Client::cached_messages(std::string_view conversation_id) const {
   check_id("conversation_id", conversation_id, /*optional=*/true);
   return impl_->call([id = std::string(conversation_id)](Engine& e) { return e.cached_messages(id); });
+}
+
+std::vector<Conversation> Client::cached_conversations() const {
+  return impl_->call([](Engine& e) { return e.cached_conversations(); });
 }
 
 std::string Client::create_ticket(const TicketDraft& draft, std::uint64_t tag) {
@@ -195,6 +243,12 @@ void Client::set_ticket_status(std::string_view ticket_id, std::string_view stat
 void Client::agent_queue(std::uint64_t tag) {
   post_read(*impl_, EventType::agent_queue_loaded, client::ops::kAgentQueue, Json::object(),
             tag);
+}
+
+void Client::agent_take(std::string_view conversation_id, std::uint64_t tag) {
+  check_id("conversation_id", conversation_id);
+  post_read(*impl_, EventType::conversation_taken, client::ops::kAgentTake,
+            Json{{"conversation_id", std::string(conversation_id)}}, tag);
 }
 
 std::optional<Event> Client::poll_event(std::chrono::milliseconds timeout) {

@@ -75,8 +75,12 @@ void Connection::service() { link_.service(); }
 void Connection::wake() noexcept { link_.wake(); }
 
 bool Connection::send(const protocol::Request& request) {
+  return send_encoded(protocol::encode(request));
+}
+
+bool Connection::send_encoded(std::string frame) {
   if (!ready_) return false;
-  link_.send_text(protocol::encode(request));
+  link_.send_text(std::move(frame));
   return true;
 }
 
@@ -85,10 +89,23 @@ void Connection::set_token(std::string token) {
   if (!auth_blocked_) return;  // a live session keeps going; the next hello uses the new token
   auth_blocked_ = false;
   backoff_.reset();
-  reconnect_timer_.start(milliseconds(0));
+  if (!paused_) reconnect_timer_.start(milliseconds(0));
+}
+
+void Connection::set_foreground(bool foreground) {
+  if (foreground == !paused_) return;
+  paused_ = !foreground;
+  if (paused_) {
+    reconnect_timer_.cancel();
+    if (link_.active()) drop(Error{ErrorCode::unavailable, "paused: the app is in the background"});
+    return;
+  }
+  backoff_.reset();
+  if (!auth_blocked_ && !stopped_) reconnect_timer_.start(milliseconds(0));
 }
 
 void Connection::network_changed() {
+  if (paused_) return;  // reconnects when the app comes back to the foreground
   backoff_.reset();
   if (link_.active()) {
     link_.drop();
@@ -117,7 +134,7 @@ void Connection::drop(Error error) {
 }
 
 void Connection::connect() {
-  if (stopped_ || auth_blocked_ || link_.active()) return;
+  if (stopped_ || auth_blocked_ || paused_ || link_.active()) return;
   set_state(ConnectionState::connecting);
   link_.connect();  // on_link_open or on_link_closed follows, possibly at once
 }
@@ -184,6 +201,7 @@ void Connection::start_session(const Welcome& welcome) {
   ready_ = true;
   backoff_.reset();
   heartbeat_ = milliseconds(welcome.heartbeat_ms);
+  max_frame_bytes_ = welcome.limits.max_frame_bytes;
   last_alive_ = Clock::now();
   ping_timer_.start(heartbeat_);
   silence_timer_.start(2 * heartbeat_);
@@ -214,7 +232,7 @@ void Connection::lost(Error error, bool reconnect_at_once) {
   for (auto* timer : {&hello_timer_, &ping_timer_, &silence_timer_}) timer->cancel();
   if (was_ready) listener_.on_session_end();
   set_state(ConnectionState::disconnected, std::move(error));
-  if (stopped_ || auth_blocked_) return;
+  if (stopped_ || auth_blocked_ || paused_) return;
   reconnect_timer_.start(reconnect_at_once ? milliseconds(0) : backoff_.next_delay());
 }
 

@@ -42,9 +42,16 @@ class Connection final : private transport::LinkListener {
 
   bool ready() const noexcept { return ready_; }  // welcomed: requests may be sent
   bool send(const protocol::Request& request);    // false (nothing sent) unless ready()
+  bool send_encoded(std::string frame);           // the same, for a frame already encoded
+  // The largest frame the server takes (from welcome; the protocol default before).
+  std::size_t max_frame_bytes() const noexcept { return max_frame_bytes_; }
 
   void set_token(std::string token);  // also lifts an auth_failed stop and connects
   void network_changed();             // reconnects now, without backoff
+  // In the background the link is closed and stays down; back in the foreground it
+  // reconnects at once.
+  void set_foreground(bool foreground);
+  bool paused() const noexcept { return paused_; }
   // The token was refused: reports auth_failed and stays down until set_token().
   void refuse_auth(Error error);
   // Ends a session that went wrong; reconnects after a backoff delay.
@@ -80,6 +87,8 @@ class Connection final : private transport::LinkListener {
   ConnectionState state_ = ConnectionState::disconnected;
   bool ready_ = false;
   bool auth_blocked_ = false;
+  bool paused_ = false;  // the app is in the background
+  std::size_t max_frame_bytes_ = protocol::Limits{}.max_frame_bytes;
   bool stopped_ = false;
   std::uint64_t hello_count_ = 0;
   std::string hello_id_;

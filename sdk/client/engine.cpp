@@ -10,11 +10,21 @@
 #include "client/wire_values.hpp"
 #include "protocol/error_code.hpp"
 #include "sqlite/sqlite.hpp"
+#include "store/message_order.hpp"
 
 namespace parley::client {
 namespace {
 
 constexpr char kRequestPrefix = 'r';
+// Writes sent on a link before their acknowledgements come back: enough to keep the link full,
+// few enough that a reconnect resends little.
+constexpr std::size_t kOutboxWindow = 64;
+// Receipts of messages that arrive close together go out as one per conversation.
+constexpr std::chrono::milliseconds kReceiptDelay{50};
+// How long before its expiry the app is asked for a new token.
+constexpr std::int64_t kTokenRefreshMarginMs = 60'000;
+// How long a backgrounded app keeps its link to finish sending what is queued.
+constexpr std::chrono::seconds kBackgroundGrace{5};
 
 std::string request_id(std::uint64_t number) { return kRequestPrefix + std::to_string(number); }
 
@@ -37,6 +47,10 @@ bool is_retryable(ErrorCode code) {
          code == ErrorCode::internal;
 }
 
+std::string receipt_key(const std::string& conversation_id, const std::string& kind) {
+  return conversation_id + "/" + kind;
+}
+
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -54,14 +68,31 @@ Engine::Engine(const Config& config, EventQueue& events, CommandQueue& commands,
       store_(config.store_path),
       connection_(config, events, *this),
       request_timer_(connection_.loop(), [this] { expire_requests(); }),
-      retry_timer_(connection_.loop(), [this] { send_outbox(); }),
-      retry_backoff_(config.reconnect_base, config.reconnect_cap) {
+      retry_timer_(connection_.loop(),
+                   [this] {
+                     outbox_cursor_ = 0;  // resend, in order, whatever is not in flight
+                     send_outbox();
+                   }),
+      receipt_timer_(connection_.loop(), [this] { flush_receipts(); }),
+      typing_timer_(connection_.loop(), [this] { expire_typing(); }),
+      token_timer_(connection_.loop(),
+                   [this] {
+                     token_warned_ = true;
+                     Event event;
+                     event.type = EventType::token_expiring;
+                     event.count = std::max<std::int64_t>(0, token_claims_.exp - now_ms() / 1000);
+                     emit(std::move(event));
+                   }),
+      background_timer_(connection_.loop(), [this] { pause_now(); }),
+      retry_backoff_(config.reconnect_base, config.reconnect_cap),
+      token_claims_(protocol::read_token_claims(config.token).value_or(protocol::TokenClaims{})) {
   faq_.replace_all(store_.articles().all());
 }
 
 Engine::~Engine() = default;
 
 void Engine::run() {
+  arm_token_timer();
   connection_.start();
   while (!stopped_) connection_.service();
 }
@@ -93,8 +124,13 @@ void Engine::write(WriteRequest request) {
   const EventType reply = ops::write_reply(request.op).value_or(EventType::message_sent);
   try {
     store_.transaction([&] {
-      store_.outbox().append(
-          {request.client_id, request.op, request.args.dump(), request.tag});
+      store::OutboxEntry entry;
+      entry.client_id = request.client_id;
+      entry.op = request.op;
+      entry.args_json = request.args.dump();
+      entry.tag = request.tag;
+      entry.principal_id = token_claims_.sub;
+      store_.outbox().append(entry);
       if (request.pending_message) {
         Message& m = *request.pending_message;
         m.author = store_.meta().principal();
@@ -143,12 +179,140 @@ void Engine::search_faq(const std::string& query, const std::string& locale, std
   emit(std::move(event));
 }
 
-void Engine::set_token(std::string token) { connection_.set_token(std::move(token)); }
+void Engine::load_history(const std::string& conversation_id, const std::string& before,
+                          std::size_t limit, std::uint64_t tag) {
+  const auto page =
+      store_.messages().page(conversation_id, store::message_number(before), limit);
+  const bool complete = store_.conversations().history_complete(conversation_id);
+  if (page.messages.size() == limit || complete || (!connection_.ready() && !page.messages.empty())) {
+    // Offline, a short page is what the device has; has_more says there may be more.
+    emit_history_page(conversation_id, before, limit, tag, !complete);
+    return;
+  }
+  if (stopped_ || !connection_.ready()) {
+    emit_reply(EventType::history_loaded, tag,
+               Error{stopped_ ? ErrorCode::closed : ErrorCode::disconnected,
+                     "the history is not on the device and the client is not connected"});
+    return;
+  }
+  // Ask only for what the device lacks: what is older than its oldest message in this range.
+  const std::string from = page.messages.empty() ? before : page.messages.front().id;
+  protocol::Json args{{"conversation_id", conversation_id},
+                      {"limit", limit - page.messages.size()}};
+  if (!from.empty()) args["before"] = from;
+  PendingRequest pending;
+  pending.reply = EventType::history_loaded;
+  pending.tag = tag;
+  pending.args = args;
+  pending.args["app_before"] = before;
+  pending.args["app_limit"] = limit;
+  send(ops::kChatHistory, std::move(args), std::move(pending));
+}
+
+void Engine::emit_history_page(const std::string& conversation_id, const std::string& before,
+                               std::size_t limit, std::uint64_t tag, bool server_has_more) {
+  auto page = store_.messages().page(conversation_id, store::message_number(before), limit);
+  store_.add_delivery_states(page.messages);
+  Event event;
+  event.type = EventType::history_loaded;
+  event.tag = tag;
+  event.has_more = page.older_cached || server_has_more;
+  event.messages = std::move(page.messages);
+  emit(std::move(event));
+}
+
+void Engine::set_token(std::string token) {
+  token_claims_ = protocol::read_token_claims(token).value_or(protocol::TokenClaims{});
+  token_warned_ = false;
+  arm_token_timer();
+  connection_.set_token(std::move(token));
+}
+
+void Engine::arm_token_timer() {
+  token_timer_.cancel();
+  if (token_claims_.exp <= 0 || token_warned_) return;
+  const std::int64_t due = token_claims_.exp * 1000 - kTokenRefreshMarginMs - now_ms();
+  token_timer_.start(std::chrono::milliseconds(std::max<std::int64_t>(0, due)));
+}
 
 void Engine::network_changed() { connection_.network_changed(); }
 
+void Engine::set_foreground(bool foreground) {
+  if (foreground) {
+    going_to_background_ = false;
+    background_timer_.cancel();
+    connection_.set_foreground(true);
+    return;
+  }
+  if (connection_.paused() || going_to_background_) return;
+  if (!connection_.ready() || store_.outbox().size() == 0) {
+    pause_now();
+    return;
+  }
+  // Let what is queued go out first (a message sent just before the app was left), briefly.
+  going_to_background_ = true;
+  background_timer_.start(kBackgroundGrace);
+}
+
+void Engine::pause_now() {
+  going_to_background_ = false;
+  background_timer_.cancel();
+  connection_.set_foreground(false);
+}
+
+void Engine::mark_read(const std::string& conversation_id, const std::string& message_id) {
+  const std::string up_to = message_id.empty()
+                                ? store_.messages().newest_id_from(conversation_id,
+                                                                   store_.other_side_kinds())
+                                : message_id;
+  if (up_to.empty()) return;  // nothing from the other side to have read
+  store_.receipts().owe(conversation_id, "read", up_to);
+  if (auto view = store_.conversation_with_unread(conversation_id)) {
+    Event event;
+    event.type = EventType::conversation_updated;
+    event.change = "read";
+    event.conversations.push_back(std::move(*view));
+    emit(std::move(event));
+  }
+  flush_receipts();
+}
+
+void Engine::set_typing(const std::string& conversation_id, bool typing) {
+  if (!connection_.ready()) return;  // typing is live only: nothing to keep for later
+  if (!typing_sender_.should_send(conversation_id, typing, TypingClock::now())) return;
+  send_internal(ops::kChatTyping, {{"conversation_id", conversation_id}, {"typing", typing}});
+}
+
+ErrorCode Engine::cancel_write(const std::string& client_id) {
+  const auto entry = store_.outbox().find(client_id);
+  if (!entry) return ErrorCode::not_found;  // unknown, or the server has it already
+  // On the wire now: the server may be storing it this moment; delete it once it is sent.
+  if (pending_.has_write(client_id)) return ErrorCode::conflict;
+  store_.transaction([&] {
+    store_.outbox().remove(client_id);
+    store_.messages().remove_pending(client_id);
+  });
+  return ErrorCode::ok;
+}
+
+ErrorCode Engine::retry_write(const std::string& client_id) {
+  const auto entry = store_.outbox().find(client_id);
+  if (!entry) return ErrorCode::not_found;
+  if (!entry->failed()) return ErrorCode::conflict;  // still queued: it is being sent
+  store_.transaction([&] {
+    store_.outbox().requeue(client_id);
+    store_.messages().set_state(client_id, DeliveryState::pending);
+  });
+  if (!retry_timer_.armed()) send_outbox();
+  return ErrorCode::ok;
+}
+
 std::vector<Message> Engine::cached_messages(const std::string& conversation_id) {
-  return store_.messages().conversation(conversation_id);
+  return store_.messages_of(conversation_id);
+}
+
+std::vector<Conversation> Engine::cached_conversations() {
+  return store_.conversations_with_unread();
 }
 
 std::size_t Engine::outbox_size() { return store_.outbox().size(); }
@@ -157,31 +321,79 @@ std::size_t Engine::outbox_size() { return store_.outbox().size(); }
 
 void Engine::send(const std::string& op, protocol::Json args, PendingRequest pending) {
   const std::uint64_t number = ++request_count_;
+  pending.op = op;
   pending.deadline = Clock::now() + request_timeout_;
   connection_.send(protocol::Request{request_id(number), op, std::move(args)});
   pending_.add(number, std::move(pending));
   arm_request_timer();
 }
 
+void Engine::send_internal(const char* op, protocol::Json args) {
+  PendingRequest pending;
+  pending.internal = true;
+  pending.args = args;
+  send(op, std::move(args), std::move(pending));
+}
+
 void Engine::send_outbox() {
   if (!connection_.ready()) return;
-  for (auto& entry : store_.outbox().entries()) {
-    if (pending_.has_write(entry.client_id)) continue;
-    const auto reply = ops::write_reply(entry.op);
-    auto args = protocol::Json::parse(entry.args_json, nullptr, /*allow_exceptions=*/false);
-    if (!reply || !args.is_object()) {
-      // Cannot be sent as it was written; retrying would never succeed.
-      if (auto event = fail_write(store_, entry.client_id,
-                                  Error{ErrorCode::internal, "the stored write is damaged"})) {
-        emit(std::move(*event));
+  std::size_t in_flight = pending_.write_count();
+  while (in_flight < kOutboxWindow) {
+    const auto batch = store_.outbox().queued_after(outbox_cursor_, kOutboxWindow - in_flight);
+    if (batch.empty()) return;
+    for (const auto& entry : batch) {
+      outbox_cursor_ = entry.position;
+      if (pending_.has_write(entry.client_id)) continue;
+      const auto reply = ops::write_reply(entry.op);
+      auto args = protocol::Json::parse(entry.args_json, nullptr, /*allow_exceptions=*/false);
+      std::optional<Error> unsendable;
+      std::string frame;
+      if (!reply || !args.is_object()) {
+        unsendable = Error{ErrorCode::internal, "the stored write is damaged"};
+      } else {
+        const std::uint64_t number = ++request_count_;
+        frame = protocol::encode(protocol::Request{request_id(number), entry.op, args});
+        if (frame.size() > connection_.max_frame_bytes()) {
+          unsendable = Error{ErrorCode::too_large,
+                             "the write's frame of " + std::to_string(frame.size()) +
+                                 " bytes exceeds the server's limit of " +
+                                 std::to_string(connection_.max_frame_bytes())};
+        } else {
+          PendingRequest pending;
+          pending.op = entry.op;
+          pending.reply = *reply;
+          pending.tag = entry.tag;
+          pending.client_id = entry.client_id;
+          pending.deadline = Clock::now() + request_timeout_;
+          connection_.send_encoded(std::move(frame));
+          pending_.add(number, std::move(pending));
+          ++in_flight;
+        }
       }
-      continue;
+      // Sending it again could never succeed: it fails now, and the rest go on.
+      if (unsendable) {
+        if (auto event = fail_write(store_, entry.client_id, std::move(*unsendable))) {
+          emit(std::move(*event));
+        }
+      }
     }
-    PendingRequest pending;
-    pending.reply = *reply;
-    pending.tag = entry.tag;
-    pending.client_id = entry.client_id;
-    send(entry.op, std::move(args), std::move(pending));
+    arm_request_timer();
+  }
+}
+
+void Engine::schedule_receipts() {
+  if (!receipt_timer_.armed()) receipt_timer_.start(kReceiptDelay);
+}
+
+void Engine::flush_receipts() {
+  if (!connection_.ready()) return;
+  for (const auto& owed : store_.receipts().all()) {
+    const std::string key = receipt_key(owed.conversation_id, owed.kind);
+    // One in flight per conversation and kind; a newer one goes when it is answered.
+    if (!receipts_in_flight_.insert(key).second) continue;
+    send_internal(ops::kChatReceipt, {{"conversation_id", owed.conversation_id},
+                                      {"message_id", owed.message_id},
+                                      {"kind", owed.kind}});
   }
 }
 
@@ -200,6 +412,8 @@ void Engine::expire_requests() {
   for (auto& request : pending_.take_expired(Clock::now())) {
     if (request.is_write()) {
       write_expired = true;
+    } else if (request.internal) {
+      on_internal_reply(request, nullptr, Error{ErrorCode::timeout, "no reply"});
     } else {
       emit_reply(request.reply, request.tag,
                  Error{ErrorCode::timeout, "no reply within the request timeout"});
@@ -223,34 +437,49 @@ void Engine::on_session_start(const Welcome& welcome) {
   adopt_principal(welcome);
   retry_timer_.cancel();
   retry_backoff_.reset();
+  outbox_cursor_ = 0;
+  typing_sender_.reset();
   send_outbox();
+  flush_receipts();
 }
 
 void Engine::adopt_principal(const Welcome& welcome) {
   const Author stored = store_.meta().principal();
   const bool same_principal = stored.id == welcome.principal.id && stored.kind == welcome.principal.kind;
   const bool other_principal = !stored.id.empty() && !same_principal;
-  if (other_principal) {
-    // The store holds another principal's view and writes: none of it may be shown to, or
-    // sent as, this one.
-    for (const auto& entry : store_.outbox().entries()) {
-      if (auto event = fail_write(store_, entry.client_id,
-                                  Error{ErrorCode::forbidden,
-                                        "written by another principal (" + stored.id + ")"})) {
-        emit(std::move(*event));
-      }
-    }
-  }
+  fail_other_principals_writes(welcome.principal, stored);
   if (!same_principal || stored.name != welcome.principal.name) {
     store_.meta().set_principal(welcome.principal);
   }
-  if (other_principal || welcome.resync) {
+  // Another database behind the same address (replaced, or reset and filled again): its seqs
+  // say nothing about what this device has seen.
+  const std::string stored_server = store_.meta().server_id();
+  const bool other_server = !stored_server.empty() && !welcome.server_id.empty() &&
+                            stored_server != welcome.server_id;
+  if (!welcome.server_id.empty() && welcome.server_id != stored_server) {
+    store_.meta().set_server_id(welcome.server_id);
+  }
+  if (other_principal || other_server || welcome.resync) {
     // Events the server replays after this welcome are then older than latest_seq, and so
     // ignored: the app fetches the current state instead.
     store_.reset_view(welcome.latest_seq);
     Event event;
     event.type = EventType::resynced;
     emit(std::move(event));
+  }
+}
+
+void Engine::fail_other_principals_writes(const Author& principal, const Author& stored) {
+  // A write goes out only as the principal who made it. Entries from before the SDK recorded
+  // that belong to whoever the store belonged to.
+  for (const auto& entry : store_.outbox().queued()) {
+    const std::string& writer = entry.principal_id.empty() ? stored.id : entry.principal_id;
+    if (writer.empty() || writer == principal.id) continue;
+    if (auto event = fail_write(store_, entry.client_id,
+                                Error{ErrorCode::forbidden,
+                                      "written by another principal (" + writer + ")"})) {
+      emit(std::move(*event));
+    }
   }
 }
 
@@ -272,9 +501,13 @@ void Engine::on_session_frame(protocol::ServerFrame frame) {
 void Engine::on_session_end() {
   request_timer_.cancel();
   retry_timer_.cancel();
+  receipt_timer_.cancel();
+  typing_timer_.cancel();
+  receipts_in_flight_.clear();  // owed receipts stay in the store and go in the next session
+  for (auto& e : typing_tracker_.clear()) emit(std::move(e));
   for (auto& request : pending_.take_all()) {
     // Writes stay in the outbox and are sent again in the next session.
-    if (request.is_write()) continue;
+    if (request.is_write() || request.internal) continue;
     emit_reply(request.reply, request.tag,
                Error{ErrorCode::disconnected, "the connection was lost before the reply came"});
   }
@@ -293,14 +526,23 @@ void Engine::on_reply(const protocol::Reply& reply) {
     if (auto event = complete_write(store_, request->client_id, reply.result)) {
       emit(std::move(*event));
     }
+    write_done();
+    return;
+  }
+  if (request->internal) {
+    on_internal_reply(*request, &reply.result, Error{});
     return;
   }
   try {
+    if (request->op == ops::kChatHistory) {
+      on_history_reply(*request, reply.result);
+      return;
+    }
     Event event = request->reply == EventType::faq_synced
                       ? apply_faq_sync(store_, faq_,
                                        integer_field(request->args, "since_version"),
                                        reply.result)
-                      : read_reply(store_, request->reply, reply.result);
+                      : read_reply(store_, request->reply, request->args, reply.result);
     event.tag = request->tag;
     emit(std::move(event));
   } catch (const WireValueError& e) {
@@ -314,6 +556,48 @@ void Engine::on_reply(const protocol::Reply& reply) {
                Error{e.is_busy() ? ErrorCode::unavailable : ErrorCode::internal,
                      std::string("the local store failed: ") + e.what()});
   }
+}
+
+void Engine::on_history_reply(const PendingRequest& request, const protocol::Json& result) {
+  const Event fetched = read_reply(store_, EventType::history_loaded, request.args, result);
+  // The page the app asked for, now that the device holds it.
+  emit_history_page(string_field(request.args, "conversation_id"),
+                    string_field(request.args, "app_before"),
+                    static_cast<std::size_t>(integer_field(request.args, "app_limit")),
+                    request.tag, fetched.has_more);
+}
+
+void Engine::on_internal_reply(const PendingRequest& request, const protocol::Json* result,
+                               const Error& error) {
+  if (request.op != ops::kChatReceipt) return;  // typing: nothing to do either way
+  const std::string conversation_id = string_field(request.args, "conversation_id");
+  const std::string kind = string_field(request.args, "kind");
+  receipts_in_flight_.erase(receipt_key(conversation_id, kind));
+  if (result != nullptr) {
+    store_.transaction([&] {
+      store_.conversations().store(parse_conversation(member(*result, "conversation")));
+      store_.receipts().settle(conversation_id, kind,
+                               store::message_number(string_field(request.args, "message_id")));
+    });
+  } else if (error.code == ErrorCode::not_found || error.code == ErrorCode::bad_request ||
+             error.code == ErrorCode::forbidden) {
+    store_.receipts().forget(conversation_id, kind);  // can never be taken: don't owe it
+    return;
+  } else {
+    return;  // retryable: still owed, sent again in the next session
+  }
+  // A newer receipt was owed while this one was on its way.
+  for (const auto& owed : store_.receipts().all()) {
+    if (owed.conversation_id == conversation_id && owed.kind == kind) schedule_receipts();
+  }
+}
+
+void Engine::write_done() {
+  if (going_to_background_ && store_.outbox().size() == 0) {
+    pause_now();
+    return;
+  }
+  if (!retry_timer_.armed()) send_outbox();
 }
 
 void Engine::on_error(const protocol::ErrorReply& reply) {
@@ -331,6 +615,10 @@ void Engine::on_error(const protocol::ErrorReply& reply) {
   Error error = to_public(reply.error);
   if (request->is_write()) {
     on_write_refused(*request, std::move(error));
+    return;
+  }
+  if (request->internal) {
+    on_internal_reply(*request, nullptr, error);
     return;
   }
   emit_reply(request->reply, request->tag, error);
@@ -351,9 +639,33 @@ void Engine::on_write_refused(const PendingRequest& write, Error error) {
   if (auto event = fail_write(store_, write.client_id, std::move(error))) {
     emit(std::move(*event));
   }
+  write_done();
+}
+
+void Engine::on_ephemeral(const protocol::Event& event) {
+  if (event.name != "chat.typing") return;  // from a newer server: nothing to do
+  const auto author = parse_author(member(event.data, "author"));
+  if (auto e = typing_tracker_.on_typing(string_field(event.data, "conversation_id"), author,
+                                         bool_field(event.data, "typing"), TypingClock::now())) {
+    emit(std::move(*e));
+  }
+  expire_typing();
+}
+
+void Engine::expire_typing() {
+  for (auto& e : typing_tracker_.expire(TypingClock::now())) emit(std::move(e));
+  if (const auto next = typing_tracker_.next_expiry()) {
+    typing_timer_.start(std::chrono::ceil<std::chrono::milliseconds>(*next - TypingClock::now()));
+  } else {
+    typing_timer_.cancel();
+  }
 }
 
 void Engine::on_event(const protocol::Event& event) {
+  if (event.ephemeral()) {
+    on_ephemeral(event);
+    return;
+  }
   const auto seq = static_cast<std::int64_t>(event.seq);
   const std::int64_t last = store_.meta().last_seq();
   AppliedEvent applied;
@@ -366,7 +678,19 @@ void Engine::on_event(const protocol::Event& event) {
                                                     std::to_string(last)});
     return;
   }
-  for (auto& e : applied.events) emit(std::move(e));
+  for (auto& e : applied.events) {
+    if (e.type == EventType::message_received) {
+      // A message ends its author's typing.
+      const Message& m = e.messages.front();
+      if (auto stop = typing_tracker_.on_message(m.conversation_id, m.author)) {
+        emit(std::move(e));
+        emit(std::move(*stop));
+        continue;
+      }
+    }
+    emit(std::move(e));
+  }
+  if (applied.receipts_owed) schedule_receipts();
   const std::int64_t faq_version = store_.meta().faq_version();
   // Only a device that keeps the FAQ (it synced once) follows catalogue changes.
   if (applied.faq_version && faq_version > 0 && *applied.faq_version > faq_version) sync_faq(0);

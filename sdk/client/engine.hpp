@@ -4,6 +4,7 @@
 // reached only through commands (CommandQueue) that run on this thread.
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -13,8 +14,10 @@
 #include "client/event_queue.hpp"
 #include "client/faq_library.hpp"
 #include "client/pending_requests.hpp"
+#include "client/typing.hpp"
 #include "parley/types.hpp"
 #include "protocol/frame.hpp"
+#include "protocol/token_claims.hpp"
 #include "store/store.hpp"
 #include "transport/backoff.hpp"
 #include "transport/loop_timer.hpp"
@@ -46,12 +49,21 @@ class Engine final : private SessionListener {
   void stop();
   void write(WriteRequest request);
   void read(EventType reply, const char* op, protocol::Json args, std::uint64_t tag);
+  // A page of history: from the device when it holds it, else fetched, stored and then given.
+  void load_history(const std::string& conversation_id, const std::string& before,
+                    std::size_t limit, std::uint64_t tag);
   void sync_faq(std::uint64_t tag);
   void search_faq(const std::string& query, const std::string& locale, std::size_t limit,
                   std::uint64_t tag);
   void set_token(std::string token);
   void network_changed();
+  void set_foreground(bool foreground);
+  void mark_read(const std::string& conversation_id, const std::string& message_id);
+  void set_typing(const std::string& conversation_id, bool typing);
+  ErrorCode cancel_write(const std::string& client_id);
+  ErrorCode retry_write(const std::string& client_id);
   std::vector<Message> cached_messages(const std::string& conversation_id);
+  std::vector<Conversation> cached_conversations();
   std::size_t outbox_size();
 
  private:
@@ -64,12 +76,25 @@ class Engine final : private SessionListener {
 
   void run_commands();
   void send(const std::string& op, protocol::Json args, PendingRequest pending);
+  void send_internal(const char* op, protocol::Json args);
   void send_outbox();
+  void flush_receipts();
+  void schedule_receipts();
   void on_reply(const protocol::Reply& reply);
+  void on_internal_reply(const PendingRequest& request, const protocol::Json* result, const Error& error);
+  void on_history_reply(const PendingRequest& request, const protocol::Json& result);
+  void on_ephemeral(const protocol::Event& event);
+  void emit_history_page(const std::string& conversation_id, const std::string& before,
+                         std::size_t limit, std::uint64_t tag, bool server_has_more);
+  void write_done();
+  void pause_now();
+  void expire_typing();
+  void arm_token_timer();
   void on_error(const protocol::ErrorReply& reply);
   void on_event(const protocol::Event& event);
   void on_write_refused(const PendingRequest& write, Error error);
   void adopt_principal(const Welcome& welcome);
+  void fail_other_principals_writes(const Author& principal, const Author& stored);
   void expire_requests();
   void arm_request_timer();
   void emit(Event event);
@@ -85,9 +110,20 @@ class Engine final : private SessionListener {
   // Timers after the connection: they must be cancelled before its event loop goes away.
   transport::LoopTimer request_timer_;
   transport::LoopTimer retry_timer_;
+  transport::LoopTimer receipt_timer_;     // coalesces receipts of messages arriving together
+  transport::LoopTimer typing_timer_;      // ends indicators of typists gone quiet
+  transport::LoopTimer token_timer_;       // token_expiring, ahead of the token's exp
+  transport::LoopTimer background_timer_;  // the grace before a backgrounded link closes
   transport::Backoff retry_backoff_;  // for writes refused with a retryable error
   PendingRequests pending_;
   std::uint64_t request_count_ = 0;
+  std::int64_t outbox_cursor_ = 0;  // the last outbox position sent on this link
+  std::set<std::string> receipts_in_flight_;  // "conversation/kind"
+  TypingSender typing_sender_;
+  TypingTracker typing_tracker_;
+  protocol::TokenClaims token_claims_;  // of the token in use (not verified: see token_claims.hpp)
+  bool token_warned_ = false;           // token_expiring was sent for this token
+  bool going_to_background_ = false;    // the link closes once the outbox is empty
   bool stopped_ = false;
 };
 

@@ -29,6 +29,12 @@ const char* to_string(ErrorCode code) noexcept {
 const char* to_string(EventType type) noexcept {
   switch (type) {
     case EventType::connection_changed: return "connection_changed";
+    case EventType::message_updated: return "message_updated";
+    case EventType::conversation_updated: return "conversation_updated";
+    case EventType::typing_changed: return "typing_changed";
+    case EventType::token_expiring: return "token_expiring";
+    case EventType::message_edited: return "message_edited";
+    case EventType::conversation_taken: return "conversation_taken";
     case EventType::auth_failed: return "auth_failed";
     case EventType::message_received: return "message_received";
     case EventType::ticket_updated: return "ticket_updated";

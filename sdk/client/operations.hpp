@@ -10,6 +10,10 @@ namespace parley::client::ops {
 inline constexpr const char* kChatSend = "chat.send";
 inline constexpr const char* kChatHistory = "chat.history";
 inline constexpr const char* kChatConversations = "chat.conversations";
+inline constexpr const char* kChatEdit = "chat.edit";
+inline constexpr const char* kChatDelete = "chat.delete";
+inline constexpr const char* kChatReceipt = "chat.receipt";
+inline constexpr const char* kChatTyping = "chat.typing";
 inline constexpr const char* kTicketCreate = "ticket.create";
 inline constexpr const char* kTicketList = "ticket.list";
 inline constexpr const char* kTicketGet = "ticket.get";
@@ -18,12 +22,14 @@ inline constexpr const char* kTicketSetStatus = "ticket.set_status";
 inline constexpr const char* kFaqSync = "faq.sync";
 inline constexpr const char* kAgentQueue = "agent.queue";
 inline constexpr const char* kAgentReply = "agent.reply";
+inline constexpr const char* kAgentTake = "agent.take";
 
 // The reply event of a write op (one the outbox carries); nullopt for any other op.
 inline std::optional<EventType> write_reply(std::string_view op) {
   if (op == kChatSend || op == kAgentReply) return EventType::message_sent;
   if (op == kTicketCreate) return EventType::ticket_created;
   if (op == kTicketComment) return EventType::comment_added;
+  if (op == kChatEdit || op == kChatDelete) return EventType::message_edited;
   return std::nullopt;
 }
 

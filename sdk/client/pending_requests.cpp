@@ -40,6 +40,12 @@ bool PendingRequests::has_write(const std::string& client_id) const {
   return false;
 }
 
+std::size_t PendingRequests::write_count() const {
+  std::size_t count = 0;
+  for (const auto& [id, request] : requests_) count += request.is_write() ? 1 : 0;
+  return count;
+}
+
 std::optional<Clock::time_point> PendingRequests::next_deadline() const {
   std::optional<Clock::time_point> next;
   for (const auto& [id, request] : requests_) {

@@ -15,11 +15,13 @@ namespace parley::client {
 using Clock = std::chrono::steady_clock;
 
 struct PendingRequest {
+  std::string op;
   EventType reply = EventType::connection_changed;  // the event that answers the app
   std::uint64_t tag = 0;
   std::string client_id;  // set for writes (outbox entries)
   protocol::Json args;    // what was asked, where the answer needs it
   Clock::time_point deadline;
+  bool internal = false;  // the client's own (receipts, typing): the app gets no reply
 
   bool is_write() const noexcept { return !client_id.empty(); }
 };
@@ -31,6 +33,7 @@ class PendingRequests {
   std::vector<PendingRequest> take_expired(Clock::time_point now);
   std::vector<PendingRequest> take_all();
   bool has_write(const std::string& client_id) const;
+  std::size_t write_count() const;
   std::optional<Clock::time_point> next_deadline() const;
   bool empty() const noexcept { return requests_.empty(); }
 

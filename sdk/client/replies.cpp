@@ -2,16 +2,38 @@
 
 #include "client/operations.hpp"
 #include "client/wire_values.hpp"
+#include "store/message_order.hpp"
 
 namespace parley::client {
 namespace {
 
 void store_messages(store::Store& store, const std::vector<Message>& messages) {
-  for (const auto& m : messages) store.messages().store(m);
+  for (const auto& m : messages) store.store_message(m);
 }
 
-void store_conversations(store::Store& store, const std::vector<Conversation>& conversations) {
-  for (const auto& c : conversations) store.messages().store_conversation(c);
+// Stores the server's copies and gives the app the device's view of them (with unread counts
+// and receipts no older than the device has seen).
+void store_conversations(store::Store& store, std::vector<Conversation>& conversations) {
+  for (auto& c : conversations) {
+    store.conversations().store(c);
+    if (auto view = store.conversation_with_unread(c.id)) c = std::move(*view);
+  }
+}
+
+// A page of history from the server. Once it reaches the first message, and the cache held
+// nothing older than where the page started, the cache holds the whole conversation from
+// `before` back: later pages come from the device alone.
+void store_history(store::Store& store, const protocol::Json& args, Event& event) {
+  const std::string conversation_id = string_field(args, "conversation_id");
+  const std::string before = string_field(args, "before");
+  const std::string oldest = store.messages().oldest_id(conversation_id);
+  const bool joins_cache = oldest.empty() || before.empty() ||
+                           store::message_number(before) >= store::message_number(oldest);
+  store_messages(store, event.messages);
+  if (!event.has_more && joins_cache && store.conversations().find(conversation_id)) {
+    store.conversations().set_history_complete(conversation_id);
+  }
+  store.add_delivery_states(event.messages);
 }
 
 void store_tickets(store::Store& store, const std::vector<Ticket>& tickets) {
@@ -28,7 +50,8 @@ Event write_event(const store::OutboxEntry& entry) {
 
 }  // namespace
 
-Event read_reply(store::Store& store, EventType type, const protocol::Json& result) {
+Event read_reply(store::Store& store, EventType type, const protocol::Json& args,
+                 const protocol::Json& result) {
   Event event;
   event.type = type;
   store.transaction([&] {
@@ -36,7 +59,7 @@ Event read_reply(store::Store& store, EventType type, const protocol::Json& resu
       case EventType::history_loaded:
         event.messages = parse_list(result, "messages", &parse_message);
         event.has_more = bool_field(result, "has_more");
-        store_messages(store, event.messages);
+        store_history(store, args, event);
         break;
       case EventType::conversations_listed:
         event.conversations = parse_list(result, "conversations", &parse_conversation);
@@ -55,6 +78,10 @@ Event read_reply(store::Store& store, EventType type, const protocol::Json& resu
       case EventType::ticket_status_set:
         event.tickets.push_back(parse_ticket(member(result, "ticket")));
         store_tickets(store, event.tickets);
+        break;
+      case EventType::conversation_taken:
+        event.conversations.push_back(parse_conversation(member(result, "conversation")));
+        store_conversations(store, event.conversations);
         break;
       case EventType::agent_queue_loaded:
         event.conversations = parse_list(result, "conversations", &parse_conversation);
@@ -79,7 +106,13 @@ std::optional<Event> complete_write(store::Store& store, const std::string& clie
     switch (event->type) {
       case EventType::message_sent:
         event->messages.push_back(parse_message(member(result, "message")));
-        store.messages().store(event->messages.back());
+        store.store_message(event->messages.back());
+        break;
+      case EventType::message_edited:
+        event->messages.push_back(parse_message(member(result, "message")));
+        event->change = entry->op == ops::kChatDelete ? "deleted" : "edited";
+        store.store_message(event->messages.back());
+        store.add_delivery_states(event->messages);
         break;
       case EventType::ticket_created:
         event->tickets.push_back(parse_ticket(member(result, "ticket")));
@@ -101,11 +134,11 @@ std::optional<Event> fail_write(store::Store& store, const std::string& client_i
   std::optional<Event> event;
   store.transaction([&] {
     const auto entry = store.outbox().find(client_id);
-    if (!entry) return;
+    if (!entry || entry->failed()) return;
     event = write_event(*entry);
+    store.outbox().mark_failed(client_id, to_string(error.code), error.message);
+    store.messages().set_state(client_id, DeliveryState::failed);
     event->error = std::move(error);
-    store.messages().mark_failed(client_id);
-    store.outbox().remove(client_id);
   });
   return event;
 }

@@ -10,17 +10,19 @@
 
 namespace parley::client {
 
-// A read (history, conversations, tickets, ticket, status change, agent queue). Throws
-// WireValueError for a malformed result.
-Event read_reply(store::Store& store, EventType type, const protocol::Json& result);
+// A read (history, conversations, tickets, ticket, status change, agent queue, agent take), with
+// the args it was sent with. Throws WireValueError for a malformed result.
+Event read_reply(store::Store& store, EventType type, const protocol::Json& args,
+                 const protocol::Json& result);
 
 // An acknowledged write: removes it from the outbox and stores the server's copy in one
 // transaction. nullopt if it was no longer in the outbox (its reply was already given).
 std::optional<Event> complete_write(store::Store& store, const std::string& client_id,
                                     const protocol::Json& result);
 
-// A write the server refused for good: removes it from the outbox and marks its pending
-// message failed. nullopt if it was no longer in the outbox.
+// A write the server refused for good: it stays in the outbox marked failed (for
+// retry_message() or cancel_message()) and its pending message shows failed. nullopt if it
+// was not queued (its reply was already given).
 std::optional<Event> fail_write(store::Store& store, const std::string& client_id, Error error);
 
 }  // namespace parley::client

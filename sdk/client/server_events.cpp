@@ -1,5 +1,7 @@
 #include "client/server_events.hpp"
 
+#include <algorithm>
+
 #include "client/wire_values.hpp"
 
 namespace parley::client {
@@ -10,13 +12,45 @@ bool is_own_pending_write(store::Store& store, const std::string& client_id) {
   return !client_id.empty() && store.outbox().find(client_id).has_value();
 }
 
+bool from_other_side(store::Store& store, const Message& message) {
+  const auto kinds = store.other_side_kinds();
+  return std::find(kinds.begin(), kinds.end(), message.author.kind) != kinds.end();
+}
+
 void apply_message(store::Store& store, const Json& data, AppliedEvent& out) {
   Message message = parse_message(member(data, "message"));
-  // The client's own message replaces its pending row: store() reports it as known.
-  if (!store.messages().store(message)) return;
+  // The client's own message replaces its pending row: reported as changed, not news.
+  if (store.store_message(message) != store::Stored::inserted) return;
+  if (from_other_side(store, message)) {
+    store.receipts().owe(message.conversation_id, "delivered", message.id);
+    out.receipts_owed = true;
+  }
   Event event;
   event.type = EventType::message_received;
   event.messages.push_back(std::move(message));
+  out.events.push_back(std::move(event));
+}
+
+void apply_message_update(store::Store& store, const Json& data, AppliedEvent& out) {
+  Message message = parse_message(member(data, "message"));
+  // Unchanged: the client's own edit, already stored from its reply.
+  if (store.store_message(message) != store::Stored::changed) return;
+  Event event;
+  event.type = EventType::message_updated;
+  event.change = string_field(data, "change");
+  event.messages.push_back(std::move(message));
+  store.add_delivery_states(event.messages);
+  out.events.push_back(std::move(event));
+}
+
+void apply_conversation(store::Store& store, const Json& data, AppliedEvent& out) {
+  const Conversation conversation = parse_conversation(member(data, "conversation"));
+  if (store.conversations().store(conversation) == store::Stored::unchanged) return;
+  Event event;
+  event.type = EventType::conversation_updated;
+  event.change = string_field(data, "change");
+  event.conversations.push_back(
+      store.conversation_with_unread(conversation.id).value_or(conversation));
   out.events.push_back(std::move(event));
 }
 
@@ -47,6 +81,10 @@ AppliedEvent apply_server_event(store::Store& store, const protocol::Event& even
   AppliedEvent out;
   if (event.name == "message.new") {
     apply_message(store, event.data, out);
+  } else if (event.name == "message.updated") {
+    apply_message_update(store, event.data, out);
+  } else if (event.name == "conversation.updated") {
+    apply_conversation(store, event.data, out);
   } else if (event.name == "ticket.updated") {
     apply_ticket(store, event.data, out);
   } else if (event.name == "ticket.comment") {

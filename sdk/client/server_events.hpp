@@ -15,6 +15,7 @@ namespace parley::client {
 struct AppliedEvent {
   std::vector<Event> events;               // for the app, once the change is committed
   std::optional<std::int64_t> faq_version;  // the FAQ catalogue changed to this version
+  bool receipts_owed = false;               // a delivered receipt is owed for a new message
 };
 
 // Call inside the transaction that records the event's seq (Store::apply_event). Throws

@@ -60,8 +60,16 @@ Message parse_message(const Json& json) {
   m.author = parse_author(object_member(json, "author"));
   m.text = string_field(json, "text");
   m.created_at = integer_field(json, "created_at");
+  m.edited_at = integer_field(json, "edited_at");
+  m.deleted = bool_field(json, "deleted");
   m.state = DeliveryState::sent;
   return m;
+}
+
+Receipt parse_receipt(const Json& json) {
+  if (json.is_null()) return {};
+  if (!json.is_object()) wrong_type("receipt", "an object");
+  return Receipt{string_field(json, "delivered_up_to"), string_field(json, "read_up_to")};
 }
 
 Conversation parse_conversation(const Json& json) {
@@ -72,6 +80,14 @@ Conversation parse_conversation(const Json& json) {
   c.status = string_field(json, "status");
   c.created_at = integer_field(json, "created_at");
   c.updated_at = integer_field(json, "updated_at");
+  if (const Json& assignee = member(json, "assignee"); !assignee.is_null()) {
+    if (!assignee.is_object()) wrong_type("assignee", "an object or null");
+    c.assignee = parse_author(assignee);
+  }
+  if (const Json& receipts = member(json, "receipts"); !receipts.is_null()) {
+    c.user_receipt = parse_receipt(member(receipts, "user"));
+    c.agent_receipt = parse_receipt(member(receipts, "agent"));
+  }
   return c;
 }
 
@@ -143,6 +159,7 @@ Welcome parse_welcome(const Json& result) {
     read("max_batch", w.limits.max_batch);
   }
   w.latest_seq = integer_field(result, "latest_seq");
+  w.server_id = string_field(result, "server_id");
   w.resync = bool_field(result, "resync");
   return w;
 }

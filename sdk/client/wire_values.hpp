@@ -29,6 +29,7 @@ bool bool_field(const Json& object, const char* key);                // false if
 
 Author parse_author(const Json& json);
 Message parse_message(const Json& json);
+Receipt parse_receipt(const Json& json);  // null = no receipt yet
 Conversation parse_conversation(const Json& json);
 Ticket parse_ticket(const Json& json);
 Comment parse_comment(const Json& json);
@@ -40,6 +41,7 @@ struct Welcome {
   std::int64_t heartbeat_ms = protocol::kDefaultHeartbeatMs;
   protocol::Limits limits;
   std::int64_t latest_seq = 0;
+  std::string server_id;  // "" from a server that does not say
   bool resync = false;
 };
 Welcome parse_welcome(const Json& result);

@@ -76,12 +76,14 @@ std::variant<ServerFrame, WireError> decode_server_frame(std::string_view frame)
   if (!type) return WireError{ErrorCode::bad_request, "frame has no string \"type\""};
 
   if (*type == "event") {
+    // An event without "seq" is ephemeral; a stored one counts from 1.
     auto seq = doc.find("seq");
     const auto* name = string_field(doc, "name");
-    if (seq == doc.end() || !seq->is_number_unsigned() || !name) {
-      return WireError{ErrorCode::bad_request, "event needs \"seq\" and \"name\""};
+    if (!name) return WireError{ErrorCode::bad_request, "event needs a string \"name\""};
+    if (seq != doc.end() && (!seq->is_number_unsigned() || seq->get<std::uint64_t>() == 0)) {
+      return WireError{ErrorCode::bad_request, "event \"seq\" must be an integer from 1"};
     }
-    Event ev{seq->get<std::uint64_t>(), *name, Json::object()};
+    Event ev{seq == doc.end() ? 0 : seq->get<std::uint64_t>(), *name, Json::object()};
     if (auto d = doc.find("data"); d != doc.end() && d->is_object()) ev.data = std::move(*d);
     return ServerFrame{std::move(ev)};
   }
@@ -124,8 +126,9 @@ std::string encode(const ErrorReply& reply) {
 }
 
 std::string encode(const Event& event) {
-  return Json{{"type", "event"}, {"seq", event.seq}, {"name", event.name}, {"data", event.data}}
-      .dump();
+  Json frame{{"type", "event"}, {"name", event.name}, {"data", event.data}};
+  if (!event.ephemeral()) frame["seq"] = event.seq;
+  return frame.dump();
 }
 
 }  // namespace parley::protocol

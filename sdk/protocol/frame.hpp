@@ -32,7 +32,8 @@ struct ErrorReply {  // {"type":"err","id":…|null,"error":{"code":…,"message
 };
 
 struct Event {  // {"type":"event","seq":N,"name":…,"data":{…}}
-  std::uint64_t seq = 0;
+  std::uint64_t seq = 0;  // 0: an ephemeral event, sent without "seq" (never stored or replayed)
+  bool ephemeral() const noexcept { return seq == 0; }
   std::string name;
   Json data = Json::object();
 };

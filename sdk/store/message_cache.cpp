@@ -1,24 +1,16 @@
 #include "store/message_cache.hpp"
 
-#include <cstdint>
+#include <algorithm>
+#include <tuple>
+
+#include "store/message_order.hpp"
 
 namespace parley::store {
 namespace {
 
-// "m-17" → 17: the protocol orders message ids by their numeric part.
-std::int64_t id_number(const std::string& id) {
-  std::int64_t value = 0;
-  std::size_t start = id.size();
-  while (start > 0 && id[start - 1] >= '0' && id[start - 1] <= '9') --start;
-  for (std::size_t i = start; i < id.size() && value < (INT64_MAX - 9) / 10; ++i) {
-    value = value * 10 + (id[i] - '0');
-  }
-  return value;
-}
-
 constexpr const char* kMessageColumns =
     "coalesce(id, ''), client_id, conversation_id, author_kind, author_id, author_name, text, "
-    "created_at, state";
+    "created_at, state, edited_at, deleted";
 
 Message read_message(const sqlite::Statement& st) {
   Message m;
@@ -29,11 +21,24 @@ Message read_message(const sqlite::Statement& st) {
   m.text = st.column_text(6);
   m.created_at = st.column_int(7);
   m.state = static_cast<DeliveryState>(st.column_int(8));
+  m.edited_at = st.column_int(9);
+  m.deleted = st.column_int(10) != 0;
   return m;
 }
 
-// Binds a delivered message as ?1..?10: id, client_id, conversation_id, author kind/id/name,
-// text, created_at, id_number, state.
+std::vector<Message> read_all(sqlite::Statement& st) {
+  std::vector<Message> out;
+  while (st.step()) out.push_back(read_message(st));
+  return out;
+}
+
+auto content(const Message& m) {
+  return std::tie(m.id, m.client_id, m.conversation_id, m.author.kind, m.author.id,
+                  m.author.name, m.text, m.created_at, m.edited_at, m.deleted);
+}
+
+// Binds a delivered message as ?1..?12: id, client_id, conversation_id, author kind/id/name,
+// text, created_at, id number, state, edited_at, deleted.
 void bind_delivered(sqlite::Statement& st, const Message& m) {
   st.bind(1, m.id)
       .bind(2, m.client_id)
@@ -43,8 +48,17 @@ void bind_delivered(sqlite::Statement& st, const Message& m) {
       .bind(6, m.author.name)
       .bind(7, m.text)
       .bind(8, m.created_at)
-      .bind(9, id_number(m.id))
-      .bind(10, static_cast<std::int64_t>(DeliveryState::sent));
+      .bind(9, message_number(m.id))
+      .bind(10, static_cast<std::int64_t>(DeliveryState::sent))
+      .bind(11, m.edited_at)
+      .bind(12, static_cast<std::int64_t>(m.deleted ? 1 : 0));
+}
+
+// "author_kind IN ('agent','bot')" for the given kinds (fixed protocol words, never app input).
+std::string kind_filter(const std::vector<std::string>& kinds) {
+  std::string sql = "author_kind IN (";
+  for (std::size_t i = 0; i < kinds.size(); ++i) sql += (i ? ",'" : "'") + kinds[i] + "'";
+  return sql + ")";
 }
 
 }  // namespace
@@ -64,37 +78,59 @@ void MessageCache::add_pending(const Message& m) {
       .run();
 }
 
-bool MessageCache::store(const Message& m) {
+Stored MessageCache::store(const Message& m) {
   constexpr const char* kSet =
       "SET id = ?1, client_id = ?2, conversation_id = ?3, author_kind = ?4, author_id = ?5, "
-      "author_name = ?6, text = ?7, created_at = ?8, id_number = ?9, state = ?10 ";
-  auto by_id = db_.prepare(std::string("UPDATE messages ") + kSet + "WHERE id = ?1");
-  bind_delivered(by_id, m);
-  by_id.run();
-  if (db_.changes() > 0) return false;
-
+      "author_name = ?6, text = ?7, created_at = ?8, id_number = ?9, state = ?10, "
+      "edited_at = ?11, deleted = ?12 ";
+  if (const auto known = find(m.id)) {
+    if (content(*known) == content(m)) return Stored::unchanged;
+    auto by_id = db_.prepare(std::string("UPDATE messages ") + kSet + "WHERE id = ?1");
+    bind_delivered(by_id, m);
+    by_id.run();
+    return Stored::changed;
+  }
   if (!m.client_id.empty()) {
     auto own = db_.prepare(std::string("UPDATE messages ") + kSet +
                            "WHERE id IS NULL AND client_id = ?2");
     bind_delivered(own, m);
     own.run();
-    if (db_.changes() > 0) return false;
+    if (db_.changes() > 0) return Stored::changed;
   }
-
   auto insert = db_.prepare(
       "INSERT INTO messages (id, client_id, conversation_id, author_kind, author_id, "
-      "author_name, text, created_at, id_number, state) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+      "author_name, text, created_at, id_number, state, edited_at, deleted) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
   bind_delivered(insert, m);
   insert.run();
-  return true;
+  return Stored::inserted;
 }
 
-void MessageCache::mark_failed(const std::string& client_id) {
+std::optional<Message> MessageCache::find(const std::string& id) {
+  if (id.empty()) return std::nullopt;
+  auto st = db_.prepare(std::string("SELECT ") + kMessageColumns + " FROM messages WHERE id = ?");
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return read_message(st);
+}
+
+std::optional<Message> MessageCache::find_pending(const std::string& client_id) {
+  auto st = db_.prepare(std::string("SELECT ") + kMessageColumns +
+                        " FROM messages WHERE id IS NULL AND client_id = ?");
+  st.bind(1, client_id);
+  if (!st.step()) return std::nullopt;
+  return read_message(st);
+}
+
+void MessageCache::set_state(const std::string& client_id, DeliveryState state) {
   db_.prepare("UPDATE messages SET state = ? WHERE id IS NULL AND client_id = ?")
-      .bind(1, static_cast<std::int64_t>(DeliveryState::failed))
+      .bind(1, static_cast<std::int64_t>(state))
       .bind(2, client_id)
       .run();
+}
+
+void MessageCache::remove_pending(const std::string& client_id) {
+  db_.prepare("DELETE FROM messages WHERE id IS NULL AND client_id = ?").bind(1, client_id).run();
 }
 
 std::vector<Message> MessageCache::conversation(const std::string& conversation_id) {
@@ -102,40 +138,53 @@ std::vector<Message> MessageCache::conversation(const std::string& conversation_
                         " FROM messages WHERE conversation_id = ? "
                         "ORDER BY id IS NULL, created_at, id_number, row");
   st.bind(1, conversation_id);
-  std::vector<Message> out;
-  while (st.step()) out.push_back(read_message(st));
-  return out;
+  return read_all(st);
 }
 
-void MessageCache::store_conversation(const Conversation& c) {
-  db_.prepare("INSERT INTO conversations (id, user_id, status, created_at, updated_at) "
-              "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, "
-              "status = excluded.status, created_at = excluded.created_at, "
-              "updated_at = excluded.updated_at")
-      .bind(1, c.id)
-      .bind(2, c.user_id)
-      .bind(3, c.status)
-      .bind(4, c.created_at)
-      .bind(5, c.updated_at)
-      .run();
-}
-
-std::vector<Conversation> MessageCache::conversations() {
-  auto st = db_.prepare("SELECT id, user_id, status, created_at, updated_at FROM conversations "
-                        "ORDER BY updated_at DESC, id DESC");
-  std::vector<Conversation> out;
-  while (st.step()) {
-    out.push_back(Conversation{st.column_text(0), st.column_text(1), st.column_text(2),
-                               st.column_int(3), st.column_int(4)});
+MessagePage MessageCache::page(const std::string& conversation_id, std::int64_t before,
+                               std::size_t limit) {
+  auto st = db_.prepare(std::string("SELECT ") + kMessageColumns +
+                        " FROM messages WHERE conversation_id = ?1 AND id IS NOT NULL "
+                        "AND (?2 = 0 OR id_number < ?2) ORDER BY id_number DESC LIMIT ?3");
+  st.bind(1, conversation_id).bind(2, before).bind(3, static_cast<std::int64_t>(limit) + 1);
+  MessagePage page;
+  page.messages = read_all(st);
+  if (page.messages.size() > limit) {
+    page.older_cached = true;
+    page.messages.pop_back();
   }
-  return out;
+  std::reverse(page.messages.begin(), page.messages.end());
+  return page;
+}
+
+std::string MessageCache::oldest_id(const std::string& conversation_id) {
+  auto st = db_.prepare("SELECT id FROM messages WHERE conversation_id = ? AND id IS NOT NULL "
+                        "ORDER BY id_number LIMIT 1");
+  st.bind(1, conversation_id);
+  return st.step() ? st.column_text(0) : std::string();
+}
+
+std::string MessageCache::newest_id_from(const std::string& conversation_id,
+                                         const std::vector<std::string>& author_kinds) {
+  auto st = db_.prepare("SELECT id FROM messages WHERE conversation_id = ? AND id IS NOT NULL "
+                        "AND " + kind_filter(author_kinds) + " ORDER BY id_number DESC LIMIT 1");
+  st.bind(1, conversation_id);
+  return st.step() ? st.column_text(0) : std::string();
+}
+
+std::int64_t MessageCache::count_after(const std::string& conversation_id,
+                                       const std::vector<std::string>& author_kinds,
+                                       std::int64_t after) {
+  auto st = db_.prepare("SELECT count(*) FROM messages WHERE conversation_id = ? AND id IS NOT "
+                        "NULL AND deleted = 0 AND id_number > ? AND " +
+                        kind_filter(author_kinds));
+  st.bind(1, conversation_id).bind(2, after);
+  st.step();
+  return st.column_int(0);
 }
 
 void MessageCache::clear_delivered() {
-  db_.prepare("DELETE FROM messages WHERE state != ?")
-      .bind(1, static_cast<std::int64_t>(DeliveryState::pending))
-      .run();
-  db_.exec("DELETE FROM conversations");
+  db_.exec("DELETE FROM messages WHERE id IS NOT NULL");
 }
 
 }  // namespace parley::store

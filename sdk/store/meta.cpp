@@ -27,6 +27,9 @@ Author Meta::principal() {
   return Author{get("principal_kind", ""), get("principal_id", ""), get("principal_name", "")};
 }
 
+std::string Meta::server_id() { return get("server_id", ""); }
+void Meta::set_server_id(const std::string& id) { put("server_id", id); }
+
 void Meta::set_principal(const Author& principal) {
   put("principal_kind", principal.kind);
   put("principal_id", principal.id);

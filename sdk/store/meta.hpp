@@ -18,6 +18,8 @@ class Meta {
   void set_faq_version(std::int64_t version);
   Author principal();  // empty id until the first welcome
   void set_principal(const Author& principal);
+  std::string server_id();  // the server database the view came from; "" until the first welcome
+  void set_server_id(const std::string& id);
 
  private:
   std::string get(const char* key, const std::string& fallback);

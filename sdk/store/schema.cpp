@@ -76,6 +76,31 @@ CREATE TABLE articles (
   version  INTEGER NOT NULL
 );
 )sql",
+    // 2: receipts, assignment, edits; failed writes kept for retry; whose write an entry is.
+    R"sql(
+ALTER TABLE outbox ADD COLUMN principal_id TEXT NOT NULL DEFAULT '';  -- '' = not known
+ALTER TABLE outbox ADD COLUMN failed_code TEXT;                       -- NULL while queued
+ALTER TABLE outbox ADD COLUMN failed_message TEXT;
+ALTER TABLE messages ADD COLUMN edited_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN assignee_kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE conversations ADD COLUMN assignee_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE conversations ADD COLUMN assignee_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE conversations ADD COLUMN user_delivered TEXT NOT NULL DEFAULT '';
+ALTER TABLE conversations ADD COLUMN user_read TEXT NOT NULL DEFAULT '';
+ALTER TABLE conversations ADD COLUMN agent_delivered TEXT NOT NULL DEFAULT '';
+ALTER TABLE conversations ADD COLUMN agent_read TEXT NOT NULL DEFAULT '';
+-- 1 once the server said no older messages exist: history pages come from here alone.
+ALTER TABLE conversations ADD COLUMN history_complete INTEGER NOT NULL DEFAULT 0;
+-- Receipts this device owes the server, one per conversation and kind, coalesced to the newest.
+CREATE TABLE receipts_out (
+  conversation_id TEXT NOT NULL,
+  kind            TEXT NOT NULL,                -- 'delivered' or 'read'
+  message_id      TEXT NOT NULL,
+  id_number       INTEGER NOT NULL,
+  PRIMARY KEY (conversation_id, kind)
+);
+)sql",
 }};
 
 }  // namespace

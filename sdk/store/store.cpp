@@ -1,5 +1,6 @@
 #include "store/store.hpp"
 
+#include "store/message_order.hpp"
 #include "store/schema.hpp"
 
 namespace parley::store {
@@ -38,12 +39,85 @@ EventOrder Store::apply_event(std::int64_t seq, const std::function<void()>& cha
 void Store::reset_view(std::int64_t latest_seq) {
   transaction([&] {
     messages_.clear_delivered();
+    conversations_.clear();
+    receipts_.clear();
     tickets_.clear();
     meta_.set_last_seq(latest_seq);
     // The FAQ version is kept: the catalogue is not part of the user's history, and the client
     // goes on following its changes. A server whose catalogue went back answers the next sync
     // in full, which replaces what is stored.
   });
+}
+
+}  // namespace parley::store
+
+namespace parley::store {
+namespace {
+
+// The receipt in which the other side reports on this principal's messages, and the one in
+// which this principal's side reports on the other's.
+const Receipt& their_receipt(const Conversation& c, Side me) {
+  return me == Side::user ? c.agent_receipt : c.user_receipt;
+}
+const Receipt& my_receipt(const Conversation& c, Side me) {
+  return me == Side::user ? c.user_receipt : c.agent_receipt;
+}
+
+}  // namespace
+
+Stored Store::store_message(const Message& message) {
+  const Stored stored = messages_.store(message);
+  if (stored == Stored::inserted) conversations_.touch(message);
+  return stored;
+}
+
+std::vector<std::string> Store::other_side_kinds() {
+  return side_of(meta_.principal()) == Side::user ? std::vector<std::string>{"agent", "bot"}
+                                                   : std::vector<std::string>{"user"};
+}
+
+void Store::add_delivery_states(std::vector<Message>& messages) {
+  const Author me = meta_.principal();
+  std::optional<Conversation> conversation;
+  for (auto& m : messages) {
+    if (m.id.empty() || m.author.id != me.id || m.author.kind != me.kind) continue;
+    if (!conversation || conversation->id != m.conversation_id) {
+      conversation = conversations_.find(m.conversation_id);
+    }
+    if (!conversation) continue;
+    const Receipt& theirs = their_receipt(*conversation, side_of(me));
+    const std::int64_t number = message_number(m.id);
+    if (number <= message_number(theirs.read_up_to)) {
+      m.state = DeliveryState::read;
+    } else if (number <= message_number(theirs.delivered_up_to)) {
+      m.state = DeliveryState::delivered;
+    }
+  }
+}
+
+std::vector<Message> Store::messages_of(const std::string& conversation_id) {
+  auto messages = messages_.conversation(conversation_id);
+  add_delivery_states(messages);
+  return messages;
+}
+
+void Store::count_unread(Conversation& c) {
+  // A read receipt the server has not acknowledged yet counts already.
+  const std::int64_t read = std::max(
+      message_number(my_receipt(c, side_of(meta_.principal())).read_up_to), receipts_.read_owed(c.id));
+  c.unread_count = messages_.count_after(c.id, other_side_kinds(), read);
+}
+
+std::vector<Conversation> Store::conversations_with_unread() {
+  auto list = conversations_.all();
+  for (auto& c : list) count_unread(c);
+  return list;
+}
+
+std::optional<Conversation> Store::conversation_with_unread(const std::string& id) {
+  auto c = conversations_.find(id);
+  if (c) count_unread(*c);
+  return c;
 }
 
 }  // namespace parley::store

@@ -3,13 +3,17 @@
 // change and the cursor that records it commit together. Owned by the client's thread.
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "sqlite/sqlite.hpp"
 #include "store/article_cache.hpp"
+#include "store/conversation_cache.hpp"
 #include "store/message_cache.hpp"
 #include "store/meta.hpp"
 #include "store/outbox.hpp"
+#include "store/receipt_queue.hpp"
 #include "store/ticket_cache.hpp"
 
 namespace parley::store {
@@ -31,8 +35,24 @@ class Store {
   Meta& meta() noexcept { return meta_; }
   Outbox& outbox() noexcept { return outbox_; }
   MessageCache& messages() noexcept { return messages_; }
+  ConversationCache& conversations() noexcept { return conversations_; }
+  ReceiptQueue& receipts() noexcept { return receipts_; }
   TicketCache& tickets() noexcept { return tickets_; }
   ArticleCache& articles() noexcept { return articles_; }
+
+  // --- Views that combine the caches, as the principal of the store sees them ----------
+  // Stores the server's copy of a message and notes its conversation's activity.
+  Stored store_message(const Message& message);
+  // A conversation's messages, oldest first, the principal's own ones with their delivery
+  // state from the other side's receipts.
+  std::vector<Message> messages_of(const std::string& conversation_id);
+  // Gives messages of a page (or any list) their delivery state, as messages_of() does.
+  void add_delivery_states(std::vector<Message>& messages);
+  // Conversations, most recently active first, with the principal's unread counts.
+  std::vector<Conversation> conversations_with_unread();
+  std::optional<Conversation> conversation_with_unread(const std::string& id);
+  // The author kinds of the other side of a conversation, for the store's principal.
+  std::vector<std::string> other_side_kinds();
 
   // Runs `change` and records `seq` as applied, in one transaction, if seq is the next one.
   // If `change` throws, nothing is recorded and the exception propagates.
@@ -46,10 +66,14 @@ class Store {
   void transaction(const std::function<void()>& work);
 
  private:
+  void count_unread(Conversation& conversation);
+
   sqlite::Database db_;
   Meta meta_{db_};
   Outbox outbox_{db_};
   MessageCache messages_{db_};
+  ConversationCache conversations_{db_};
+  ReceiptQueue receipts_{db_};
   TicketCache tickets_{db_};
   ArticleCache articles_{db_};
 };

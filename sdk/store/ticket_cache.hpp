@@ -6,10 +6,9 @@
 
 #include "parley/types.hpp"
 #include "sqlite/sqlite.hpp"
+#include "store/stored.hpp"
 
 namespace parley::store {
-
-enum class Stored { inserted, changed, unchanged };
 
 class TicketCache {
  public:

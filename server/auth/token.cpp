@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "auth/base64url.hpp"
+#include "protocol/base64url.hpp"
 #include "auth/hmac_sha256.hpp"
 #include "protocol/limits.hpp"
 #include "protocol/utf8.hpp"
@@ -11,6 +11,8 @@ namespace parley::server {
 namespace {
 
 using Json = nlohmann::json;
+using protocol::base64url_decode;
+using protocol::base64url_encode;
 constexpr std::string_view kPrefix = "v1.";
 
 TokenError invalid(std::string message) {

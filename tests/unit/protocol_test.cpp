@@ -109,6 +109,21 @@ TEST(ServerFrames, RoundTripThroughTheCodec) {
   EXPECT_EQ(error.error.code, pp::ErrorCode::not_found);
 }
 
+TEST(ServerFrames, EphemeralEventsHaveNoSeq) {
+  const std::string frame = pp::encode(pp::Event{0, "chat.typing", {{"typing", true}}});
+  EXPECT_EQ(frame.find("seq"), std::string::npos);
+  auto decoded = pp::decode_server_frame(frame);
+  ASSERT_TRUE(std::holds_alternative<pp::ServerFrame>(decoded));
+  const auto& event = std::get<pp::Event>(std::get<pp::ServerFrame>(decoded));
+  EXPECT_TRUE(event.ephemeral());
+  EXPECT_EQ(event.name, "chat.typing");
+  // A stored event counts from 1: an explicit 0 or a negative seq is malformed.
+  EXPECT_TRUE(std::holds_alternative<pp::WireError>(
+      pp::decode_server_frame(R"({"type":"event","seq":0,"name":"x","data":{}})")));
+  EXPECT_TRUE(std::holds_alternative<pp::WireError>(
+      pp::decode_server_frame(R"({"type":"event","seq":-3,"name":"x","data":{}})")));
+}
+
 TEST(ServerFrames, UnknownErrorCodeReadsAsInternal) {
   auto er = pp::decode_server_frame(R"({"type":"err","id":null,"error":{"code":"brand_new","message":"?"}})");
   ASSERT_TRUE(std::holds_alternative<pp::ServerFrame>(er));

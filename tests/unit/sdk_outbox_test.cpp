@@ -13,13 +13,20 @@ namespace {
 using parley::store::OutboxEntry;
 using parley::store::Store;
 
-OutboxEntry entry(const std::string& client_id, std::uint64_t tag = 0) {
-  return OutboxEntry{client_id, "chat.send", R"({"client_id":")" + client_id + R"("})", tag};
+OutboxEntry entry(const std::string& client_id, std::uint64_t tag = 0,
+                  const std::string& op = "chat.send", const std::string& args = {}) {
+  OutboxEntry e;
+  e.client_id = client_id;
+  e.op = op;
+  e.args_json = args.empty() ? R"({"client_id":")" + client_id + R"("})" : args;
+  e.tag = tag;
+  e.principal_id = "u-1";
+  return e;
 }
 
 std::vector<std::string> client_ids(Store& store) {
   std::vector<std::string> ids;
-  for (const auto& e : store.outbox().entries()) ids.push_back(e.client_id);
+  for (const auto& e : store.outbox().queued()) ids.push_back(e.client_id);
   return ids;
 }
 
@@ -49,12 +56,14 @@ TEST(SdkOutbox, ADuplicateClientIdIsRefused) {
 
 TEST(SdkOutbox, FindReturnsTheWholeEntry) {
   Store store("");
-  store.outbox().append(OutboxEntry{"t1", "ticket.create", R"({"subject":"Help"})", 99});
+  store.outbox().append(entry("t1", 99, "ticket.create", R"({"subject":"Help"})"));
   const auto found = store.outbox().find("t1");
   ASSERT_TRUE(found);
   EXPECT_EQ(found->op, "ticket.create");
   EXPECT_EQ(found->args_json, R"({"subject":"Help"})");
   EXPECT_EQ(found->tag, 99u);
+  EXPECT_EQ(found->principal_id, "u-1");
+  EXPECT_FALSE(found->failed());
   EXPECT_FALSE(store.outbox().find("t2"));
 }
 
@@ -70,7 +79,7 @@ TEST(SdkOutbox, SurvivesReopeningWithOrderAndFullWidthTags) {
     store.outbox().remove("second");
   }
   Store store(path);
-  const auto entries = store.outbox().entries();
+  const auto entries = store.outbox().queued();
   ASSERT_EQ(entries.size(), 2u);
   EXPECT_EQ(entries[0].client_id, "first");
   EXPECT_EQ(entries[0].tag, kBigTag);
@@ -79,6 +88,38 @@ TEST(SdkOutbox, SurvivesReopeningWithOrderAndFullWidthTags) {
   // New writes after reopening go after the old ones.
   store.outbox().append(entry("fourth"));
   EXPECT_EQ(client_ids(store), (std::vector<std::string>{"first", "third", "fourth"}));
+}
+
+TEST(SdkOutbox, QueuedAfterPagesThroughTheLineInOrder) {
+  Store store("");
+  std::vector<std::int64_t> positions;
+  for (const char* id : {"a", "b", "c", "d", "e"}) positions.push_back(store.outbox().append(entry(id)));
+  const auto first = store.outbox().queued_after(0, 2);
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_EQ(first[0].client_id, "a");
+  EXPECT_EQ(first[1].position, positions[1]);
+  const auto rest = store.outbox().queued_after(first[1].position, 10);
+  ASSERT_EQ(rest.size(), 3u);
+  EXPECT_EQ(rest[0].client_id, "c");
+  EXPECT_EQ(rest[2].client_id, "e");
+}
+
+TEST(SdkOutbox, AFailedEntryLeavesTheLineUntilRequeuedAtItsEnd) {
+  Store store("");
+  for (const char* id : {"a", "b", "c"}) store.outbox().append(entry(id));
+  store.outbox().mark_failed("a", "too_large", "frame too large");
+  EXPECT_EQ(store.outbox().size(), 2u);
+  EXPECT_EQ(client_ids(store), (std::vector<std::string>{"b", "c"}));
+  const auto failed = store.outbox().find("a");
+  ASSERT_TRUE(failed);
+  EXPECT_TRUE(failed->failed());
+  EXPECT_EQ(failed->failed_code, "too_large");
+
+  EXPECT_FALSE(store.outbox().requeue("b"));  // not failed: stays where it is
+  EXPECT_TRUE(store.outbox().requeue("a"));
+  EXPECT_EQ(client_ids(store), (std::vector<std::string>{"b", "c", "a"}));
+  EXPECT_FALSE(store.outbox().find("a")->failed());
+  EXPECT_FALSE(store.outbox().requeue("zz"));
 }
 
 TEST(SdkOutbox, AnUncommittedAppendIsNotKept) {

@@ -24,6 +24,16 @@ using parley::protocol::Json;
 using parley::store::OutboxEntry;
 using parley::store::Store;
 
+OutboxEntry outbox_entry(const std::string& client_id, const std::string& op,
+                         const std::string& args, std::uint64_t tag) {
+  OutboxEntry e;
+  e.client_id = client_id;
+  e.op = op;
+  e.args_json = args;
+  e.tag = tag;
+  return e;
+}
+
 Json message_json(const std::string& id, const std::string& client_id, const std::string& text) {
   return {{"id", id},
           {"client_id", client_id},
@@ -54,7 +64,7 @@ parley::protocol::Event event(const std::string& name, Json data) {
 }
 
 void queue_chat_write(Store& store, const std::string& client_id, std::uint64_t tag) {
-  store.outbox().append(OutboxEntry{client_id, "chat.send", "{}", tag});
+  store.outbox().append(outbox_entry(client_id, "chat.send", "{}", tag));
   parley::Message pending;
   pending.client_id = client_id;
   pending.conversation_id = "c-1";
@@ -102,7 +112,7 @@ TEST(SdkServerEvents, TicketUpdatesSurfaceOncePerState) {
 
 TEST(SdkServerEvents, TheEchoOfTheClientsOwnTicketIsNotNews) {
   Store store("");
-  store.outbox().append(OutboxEntry{"my-ticket", "ticket.create", "{}", 0});
+  store.outbox().append(outbox_entry("my-ticket", "ticket.create", "{}", 0));
   const auto applied = apply_server_event(store, event("ticket.updated", {{"ticket", ticket_json("t-1", "my-ticket", "open")}, {"change", "created"}}));
   EXPECT_TRUE(applied.events.empty());
   EXPECT_TRUE(store.tickets().ticket("t-1"));  // stored all the same
@@ -114,7 +124,7 @@ TEST(SdkServerEvents, CommentsSurfaceOnceAndNotForOwnWrites) {
   ASSERT_EQ(first.events.size(), 1u);
   EXPECT_EQ(first.events[0].type, EventType::ticket_comment);
   EXPECT_TRUE(apply_server_event(store, event("ticket.comment", {{"comment", comment_json("tc-1", "theirs")}})).events.empty());
-  store.outbox().append(OutboxEntry{"mine", "ticket.comment", "{}", 0});
+  store.outbox().append(outbox_entry("mine", "ticket.comment", "{}", 0));
   EXPECT_TRUE(apply_server_event(store, event("ticket.comment", {{"comment", comment_json("tc-2", "mine")}})).events.empty());
 }
 
@@ -180,8 +190,8 @@ TEST(SdkReplies, ARefusedWriteFailsOnceAndLeavesTheOutbox) {
 
 TEST(SdkReplies, TicketAndCommentWritesReplyWithTheirObjects) {
   Store store("");
-  store.outbox().append(OutboxEntry{"tk", "ticket.create", "{}", 1});
-  store.outbox().append(OutboxEntry{"cm", "ticket.comment", "{}", 2});
+  store.outbox().append(outbox_entry("tk", "ticket.create", "{}", 1));
+  store.outbox().append(outbox_entry("cm", "ticket.comment", "{}", 2));
   const auto created = complete_write(store, "tk", Json{{"ticket", ticket_json("t-1", "tk", "open")}});
   ASSERT_TRUE(created);
   EXPECT_EQ(created->type, EventType::ticket_created);

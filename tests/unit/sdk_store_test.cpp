@@ -20,6 +20,16 @@ using parley::Ticket;
 using parley::store::EventOrder;
 using parley::store::OutboxEntry;
 using parley::store::Store;
+
+OutboxEntry outbox_entry(const std::string& client_id, const std::string& op,
+                         const std::string& args, std::uint64_t tag) {
+  OutboxEntry e;
+  e.client_id = client_id;
+  e.op = op;
+  e.args_json = args;
+  e.tag = tag;
+  return e;
+}
 using parley::store::Stored;
 
 Message server_message(const std::string& id, const std::string& client_id,
@@ -43,6 +53,16 @@ Message pending_message(const std::string& client_id, const std::string& text) {
   m.created_at = 5000;
   m.state = DeliveryState::pending;
   return m;
+}
+
+Conversation conversation(const std::string& id) {
+  Conversation c;
+  c.id = id;
+  c.user_id = "u-1";
+  c.status = "open";
+  c.created_at = 1;
+  c.updated_at = 2;
+  return c;
 }
 
 Ticket ticket(const std::string& id, const std::string& status) {
@@ -135,9 +155,9 @@ TEST(SdkStore, ResetViewKeepsTheOutboxPendingMessagesAndArticles) {
   store.meta().set_last_seq(40);
   store.meta().set_faq_version(3);
   store.messages().store(server_message("m-1", "a", "delivered"));
-  store.messages().store_conversation(Conversation{"c-1", "u-1", "open", 1, 2});
+  store.conversations().store(conversation("c-1"));
   store.messages().add_pending(pending_message("p-1", "waiting"));
-  store.outbox().append(OutboxEntry{"p-1", "chat.send", R"({"client_id":"p-1","text":"waiting"})", 7});
+  store.outbox().append(outbox_entry("p-1", "chat.send", R"({"client_id":"p-1","text":"waiting"})", 7));
   store.tickets().store_ticket(ticket("t-1", "open"));
   store.tickets().store_comment(Comment{"tc-1", "x", "t-1", Author{"agent", "a-1", "Bo"}, "ok", 3});
   store.articles().store(Article{"a-1", "en", "billing", "Refunds", "Body", {"money"}, 3});
@@ -151,7 +171,7 @@ TEST(SdkStore, ResetViewKeepsTheOutboxPendingMessagesAndArticles) {
   EXPECT_EQ(messages[0].client_id, "p-1");
   EXPECT_EQ(messages[0].state, DeliveryState::pending);
   EXPECT_EQ(store.outbox().size(), 1u);
-  EXPECT_TRUE(store.messages().conversations().empty());
+  EXPECT_TRUE(store.conversations().all().empty());
   EXPECT_FALSE(store.tickets().ticket("t-1"));
   EXPECT_TRUE(store.tickets().comments("t-1").empty());
   EXPECT_EQ(store.articles().all().size(), 1u);
@@ -160,21 +180,26 @@ TEST(SdkStore, ResetViewKeepsTheOutboxPendingMessagesAndArticles) {
 TEST(SdkStore, OwnPendingMessageIsReplacedByTheServersCopy) {
   Store store("");
   store.messages().add_pending(pending_message("p-1", "hello"));
-  EXPECT_FALSE(store.messages().store(server_message("m-9", "p-1", "hello", 4000)));
+  EXPECT_EQ(store.messages().store(server_message("m-9", "p-1", "hello", 4000)), Stored::changed);
   const auto messages = store.messages().conversation("c-1");
   ASSERT_EQ(messages.size(), 1u);
   EXPECT_EQ(messages[0].id, "m-9");
   EXPECT_EQ(messages[0].state, DeliveryState::sent);
   // The echo of the same message (by id) is not new either.
-  EXPECT_FALSE(store.messages().store(server_message("m-9", "p-1", "hello", 4000)));
+  EXPECT_EQ(store.messages().store(server_message("m-9", "p-1", "hello", 4000)), Stored::unchanged);
   EXPECT_EQ(store.messages().conversation("c-1").size(), 1u);
 }
 
 TEST(SdkStore, AMessageNewToTheStoreIsReportedNew) {
   Store store("");
-  EXPECT_TRUE(store.messages().store(server_message("m-1", "someone-else", "hi")));
-  EXPECT_TRUE(store.messages().store(server_message("m-2", "", "bot says hi")));
-  EXPECT_FALSE(store.messages().store(server_message("m-1", "someone-else", "hi")));
+  EXPECT_EQ(store.messages().store(server_message("m-1", "someone-else", "hi")), Stored::inserted);
+  EXPECT_EQ(store.messages().store(server_message("m-2", "", "bot says hi")), Stored::inserted);
+  EXPECT_EQ(store.messages().store(server_message("m-1", "someone-else", "hi")), Stored::unchanged);
+  // An edit or a deletion of a known message is a change.
+  auto edited = server_message("m-1", "someone-else", "hi there");
+  edited.edited_at = 7;
+  EXPECT_EQ(store.messages().store(edited), Stored::changed);
+  EXPECT_EQ(store.messages().find("m-1")->text, "hi there");
 }
 
 TEST(SdkStore, MessagesAreOrderedByTimeThenNumericIdWithPendingLast) {
@@ -188,15 +213,84 @@ TEST(SdkStore, MessagesAreOrderedByTimeThenNumericIdWithPendingLast) {
   EXPECT_EQ(texts, (std::vector<std::string>{"early", "nine", "ten", "pending"}));
 }
 
-TEST(SdkStore, MarkFailedChangesOnlyThePendingRow) {
+TEST(SdkStore, SetStateChangesOnlyThatPendingRow) {
   Store store("");
   store.messages().add_pending(pending_message("p-1", "refused"));
   store.messages().add_pending(pending_message("p-2", "fine"));
-  store.messages().mark_failed("p-1");
+  store.messages().set_state("p-1", DeliveryState::failed);
   const auto messages = store.messages().conversation("c-1");
   ASSERT_EQ(messages.size(), 2u);
   EXPECT_EQ(messages[0].state, DeliveryState::failed);
   EXPECT_EQ(messages[1].state, DeliveryState::pending);
+}
+
+TEST(SdkStore, OwnMessagesTakeTheirStateFromTheOtherSidesReceipts) {
+  Store store("");
+  store.meta().set_principal(Author{"user", "u-1", "Ann"});
+  for (const char* id : {"m-1", "m-2", "m-3"}) store.store_message(server_message(id, id, id));
+  auto c = conversation("c-1");
+  c.agent_receipt = parley::Receipt{"m-2", "m-1"};
+  store.conversations().store(c);
+  const auto messages = store.messages_of("c-1");
+  ASSERT_EQ(messages.size(), 3u);
+  EXPECT_EQ(messages[0].state, DeliveryState::read);
+  EXPECT_EQ(messages[1].state, DeliveryState::delivered);
+  EXPECT_EQ(messages[2].state, DeliveryState::sent);
+  // An older copy of the conversation never takes a receipt back.
+  c.agent_receipt = parley::Receipt{"m-1", ""};
+  EXPECT_EQ(store.conversations().store(c), Stored::unchanged);
+  EXPECT_EQ(store.conversations().find("c-1")->agent_receipt.delivered_up_to, "m-2");
+}
+
+TEST(SdkStore, UnreadCountsTheOtherSidesMessagesAfterTheReadReceipt) {
+  Store store("");
+  store.meta().set_principal(Author{"user", "u-1", "Ann"});
+  auto from_agent = [](const char* id) {
+    auto m = server_message(id, std::string("x") + id, "answer");
+    m.author = Author{"agent", "a-1", "Bo"};
+    return m;
+  };
+  store.store_message(server_message("m-1", "own", "question"));  // the user's own: never unread
+  for (const char* id : {"m-2", "m-3", "m-4"}) store.store_message(from_agent(id));
+  ASSERT_TRUE(store.conversation_with_unread("c-1"));  // made by the first message
+  EXPECT_EQ(store.conversation_with_unread("c-1")->unread_count, 3);
+  store.receipts().owe("c-1", "read", "m-3");  // not acknowledged yet: counts at once
+  EXPECT_EQ(store.conversation_with_unread("c-1")->unread_count, 1);
+  auto deleted = from_agent("m-4");
+  deleted.deleted = true;
+  deleted.text.clear();
+  store.store_message(deleted);
+  EXPECT_EQ(store.conversations_with_unread().at(0).unread_count, 0);
+}
+
+TEST(SdkStore, OwedReceiptsCoalesceToTheNewestAndSettle) {
+  Store store("");
+  store.receipts().owe("c-1", "delivered", "m-5");
+  store.receipts().owe("c-1", "delivered", "m-3");  // older: changes nothing
+  store.receipts().owe("c-1", "read", "m-2");
+  auto owed = store.receipts().all();
+  ASSERT_EQ(owed.size(), 2u);
+  EXPECT_EQ(owed[0].kind, "delivered");
+  EXPECT_EQ(owed[0].message_id, "m-5");
+  store.receipts().settle("c-1", "delivered", 4);  // covers less than what is owed
+  EXPECT_EQ(store.receipts().all().size(), 2u);
+  store.receipts().settle("c-1", "delivered", 5);
+  ASSERT_EQ(store.receipts().all().size(), 1u);
+  EXPECT_EQ(store.receipts().read_owed("c-1"), 2);
+}
+
+TEST(SdkStore, HistoryPagesComeFromTheCacheNewestFirst) {
+  Store store("");
+  for (int i = 1; i <= 5; ++i) store.store_message(server_message("m-" + std::to_string(i), "", "t"));
+  auto newest = store.messages().page("c-1", 0, 2);
+  ASSERT_EQ(newest.messages.size(), 2u);
+  EXPECT_EQ(newest.messages[0].id, "m-4");
+  EXPECT_TRUE(newest.older_cached);
+  auto oldest = store.messages().page("c-1", 3, 5);
+  ASSERT_EQ(oldest.messages.size(), 2u);
+  EXPECT_EQ(oldest.messages[0].id, "m-1");
+  EXPECT_FALSE(oldest.older_cached);
+  EXPECT_EQ(store.messages().oldest_id("c-1"), "m-1");
 }
 
 TEST(SdkStore, TicketChangesAreToldApartFromRepeats) {
@@ -220,10 +314,10 @@ TEST(SdkStore, ReopenedFileStoreHasEverything) {
     store.meta().set_principal(Author{"user", "u-1", "Ann"});
     store.apply_event(10, [&] { store.messages().store(server_message("m-1", "a", "안녕하세요")); });
     store.messages().add_pending(pending_message("p-1", "queued"));
-    store.outbox().append(OutboxEntry{"p-1", "chat.send", R"({"client_id":"p-1"})", 42});
+    store.outbox().append(outbox_entry("p-1", "chat.send", R"({"client_id":"p-1"})", 42));
     store.tickets().store_ticket(ticket("t-1", "solved"));
     store.tickets().store_comment(Comment{"tc-1", "x", "t-1", Author{"agent", "a-1", "Bo"}, "done", 3});
-    store.messages().store_conversation(Conversation{"c-1", "u-1", "open", 1, 2});
+    store.conversations().store(conversation("c-1"));
     store.articles().store(Article{"a-1", "ko", "billing", "환불", "본문", {"환불", "결제"}, 4});
   }
   Store store(path);
@@ -236,10 +330,10 @@ TEST(SdkStore, ReopenedFileStoreHasEverything) {
   EXPECT_EQ(messages[0].text, "안녕하세요");
   EXPECT_EQ(messages[1].state, DeliveryState::pending);
   ASSERT_EQ(store.outbox().size(), 1u);
-  EXPECT_EQ(store.outbox().entries()[0].tag, 42u);
+  EXPECT_EQ(store.outbox().queued()[0].tag, 42u);
   EXPECT_EQ(store.tickets().ticket("t-1")->status, "solved");
   EXPECT_EQ(store.tickets().comments("t-1").size(), 1u);
-  EXPECT_EQ(store.messages().conversations().size(), 1u);
+  EXPECT_EQ(store.conversations().all().size(), 1u);
   const auto articles = store.articles().all();
   ASSERT_EQ(articles.size(), 1u);
   EXPECT_EQ(articles[0].tags, (std::vector<std::string>{"환불", "결제"}));

@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "auth/base64url.hpp"
+#include "protocol/base64url.hpp"
 #include "auth/hmac_sha256.hpp"
 #include "auth/token.hpp"
 
@@ -11,6 +11,8 @@ namespace parley::server {
 namespace {
 
 using protocol::ErrorCode;
+using protocol::base64url_decode;
+using protocol::base64url_encode;
 
 std::string hex(std::string_view bytes) {
   static constexpr char kDigits[] = "0123456789abcdef";

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace parley::server {
+namespace parley::protocol {
 
 std::string base64url_encode(std::string_view bytes);
 
@@ -12,4 +12,4 @@ std::string base64url_encode(std::string_view bytes);
 // alphabet, padding, an impossible length, or stray bits in the last character.
 std::optional<std::string> base64url_decode(std::string_view text);
 
-}  // namespace parley::server
+}  // namespace parley::protocol

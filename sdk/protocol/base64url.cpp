@@ -1,9 +1,9 @@
-#include "auth/base64url.hpp"
+#include "protocol/base64url.hpp"
 
 #include <array>
 #include <cstdint>
 
-namespace parley::server {
+namespace parley::protocol {
 namespace {
 
 constexpr std::string_view kAlphabet =
@@ -71,4 +71,4 @@ std::optional<std::string> base64url_decode(std::string_view text) {
   return out;
 }
 
-}  // namespace parley::server
+}  // namespace parley::protocol
