@@ -30,7 +30,7 @@ enum class EventType {
   faq_synced,          // sync_faq (or tag 0: a catalogue change the client followed by itself):
                        // `count` = articles changed or deleted, `version` = new catalogue version
   faq_results,         // search_faq: `hits`
-  // Added in 0.2 (unsolicited unless marked as a reply).
+  // Chat states (unsolicited unless marked as a reply).
   message_updated,       // `messages[0]` was edited or deleted (`change`: "edited", "deleted")
   conversation_updated,  // `conversations[0]` changed (`change`: "assigned", "receipts"); its
                          // unread_count and the state of the messages in it may have changed

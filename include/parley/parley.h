@@ -177,7 +177,8 @@ PARLEY_API void parley_version(int *major, int *minor, int *patch) PARLEY_NOEXCE
 typedef enum parley_feature {
   PARLEY_FEATURE_THREADS = 1 << 0,          /* calls are safe from any thread */
   PARLEY_FEATURE_PERSISTENT_STORE = 1 << 1, /* parley_config_set_store_path() keeps data */
-  PARLEY_FEATURE_OFFLINE_SEARCH = 1 << 2    /* parley_faq_search() answers from the device */
+  PARLEY_FEATURE_OFFLINE_SEARCH = 1 << 2,   /* parley_faq_search() answers from the device */
+  PARLEY_FEATURE_RECEIPTS = 1 << 3          /* receipts, unread counts, edits, typing */
 } parley_feature;
 PARLEY_API uint32_t parley_features(void) PARLEY_NOEXCEPT;
 
@@ -251,6 +252,12 @@ PARLEY_API parley_status parley_client_set_token(parley_client *client, const ch
 /* A hint from the host app that the network changed: reconnect now, skipping the backoff. */
 PARLEY_API parley_status parley_network_changed(parley_client *client) PARLEY_NOEXCEPT;
 
+/* The app went to the background (foreground = 0) or came back (1). In the background the
+ * link closes once queued writes have gone out (5 s at most) and stays closed; back in the
+ * foreground it reconnects at once. */
+PARLEY_API parley_status parley_set_foreground(parley_client *client,
+                                               int foreground) PARLEY_NOEXCEPT;
+
 /* The number of writes (messages, tickets, comments, replies) not yet acknowledged by the
  * server. */
 PARLEY_API parley_status parley_outbox_size(parley_client *client, size_t *out) PARLEY_NOEXCEPT;
@@ -284,7 +291,17 @@ typedef enum parley_event_kind {
   PARLEY_EVENT_AGENT_QUEUE_LOADED = 15,  /* parley_agent_queue: "conversations", "tickets" */
   PARLEY_EVENT_FAQ_SYNCED = 16,          /* parley_faq_sync, or tag 0 when the client followed a
                                             catalogue change by itself: "count", "version" */
-  PARLEY_EVENT_FAQ_RESULTS = 17          /* parley_faq_search: "hits" */
+  PARLEY_EVENT_FAQ_RESULTS = 17,         /* parley_faq_search: "hits" */
+  /* Unsolicited: */
+  PARLEY_EVENT_MESSAGE_UPDATED = 18,      /* "message" was edited or deleted; "change" */
+  PARLEY_EVENT_CONVERSATION_UPDATED = 19, /* "conversation" (with "unread_count"); "change":
+                                             "assigned", "receipts" or "read" */
+  PARLEY_EVENT_TYPING_CHANGED = 20,       /* "conversation_id", "author", "typing" */
+  PARLEY_EVENT_TOKEN_EXPIRING = 21,       /* "seconds_left": call parley_client_set_token */
+  /* Replies: */
+  PARLEY_EVENT_MESSAGE_EDITED = 22,       /* parley_chat_edit, parley_chat_delete: "message",
+                                             "change" */
+  PARLEY_EVENT_CONVERSATION_TAKEN = 23    /* parley_agent_take: "conversation" */
 } parley_event_kind;
 
 /* The stable name of an event type, as in the JSON "type" field ("message_received");
@@ -398,6 +415,52 @@ PARLEY_API parley_status parley_chat_cached_messages(parley_client *client,
                                                      size_t conversation_len, char **out_json,
                                                      size_t *out_len) PARLEY_NOEXCEPT;
 
+/* Edits one of the principal's own messages (by server id) to `text`. A write, like
+ * parley_chat_send: queued, sent until the server has it, once. Reply:
+ * PARLEY_EVENT_MESSAGE_EDITED. out_client_id (optional) as in parley_chat_send. */
+PARLEY_API parley_status parley_chat_edit(parley_client *client, const char *message_id,
+                                          size_t message_id_len, const char *text,
+                                          size_t text_len, uint64_t tag,
+                                          char *out_client_id) PARLEY_NOEXCEPT;
+
+/* Deletes one of the principal's own messages (it stays in place, empty, "deleted": true).
+ * A write; reply: PARLEY_EVENT_MESSAGE_EDITED with "change": "deleted". */
+PARLEY_API parley_status parley_chat_delete(parley_client *client, const char *message_id,
+                                            size_t message_id_len, uint64_t tag,
+                                            char *out_client_id) PARLEY_NOEXCEPT;
+
+/* Drops a write the server does not have: one waiting offline, or one that failed.
+ * PARLEY_OK: gone, with its pending message. PARLEY_E_NOT_FOUND: unknown client id, or the
+ * server has it already. PARLEY_E_CONFLICT: it is on the wire right now (delete it once
+ * sent). Reads the local store only. */
+PARLEY_API parley_status parley_chat_cancel(parley_client *client, const char *client_id,
+                                            size_t client_id_len) PARLEY_NOEXCEPT;
+
+/* Queues a failed write again, at the end of the line. PARLEY_E_NOT_FOUND: unknown;
+ * PARLEY_E_CONFLICT: it has not failed. Reads the local store only. */
+PARLEY_API parley_status parley_chat_retry(parley_client *client, const char *client_id,
+                                           size_t client_id_len) PARLEY_NOEXCEPT;
+
+/* The user has seen the conversation up to message_id (absent: everything on the device).
+ * The read receipt is kept on the device until the server has it; unread counts drop at once
+ * (PARLEY_EVENT_CONVERSATION_UPDATED, "change": "read"). */
+PARLEY_API parley_status parley_chat_mark_read(parley_client *client, const char *conversation,
+                                               size_t conversation_len, const char *message_id,
+                                               size_t message_id_len) PARLEY_NOEXCEPT;
+
+/* Call on every keystroke with typing = 1, and with 0 when the user stops: the client sends at
+ * most one "typing" per 3 s. Live only (nothing is queued offline). */
+PARLEY_API parley_status parley_chat_set_typing(parley_client *client, const char *conversation,
+                                                size_t conversation_len,
+                                                int typing) PARLEY_NOEXCEPT;
+
+/* The conversations kept on the device, most recently active first, each with its
+ * "unread_count", "assignee" and "receipts". Read synchronously from the local store, like
+ * parley_chat_cached_messages: *out_json receives {"conversations":[Conversation...]}, owned
+ * by the caller (parley_free). */
+PARLEY_API parley_status parley_chat_cached_conversations(parley_client *client, char **out_json,
+                                                          size_t *out_len) PARLEY_NOEXCEPT;
+
 /* ---------------------------------------------------------------------------------------- */
 /* Tickets                                                                                   */
 /* ---------------------------------------------------------------------------------------- */
@@ -504,5 +567,12 @@ PARLEY_EXPERIMENTAL_API parley_status parley_agent_set_ticket_status(parley_clie
 /* Loads the open conversations and tickets. Reply: PARLEY_EVENT_AGENT_QUEUE_LOADED. */
 PARLEY_EXPERIMENTAL_API parley_status parley_agent_queue(parley_client *client,
                                                          uint64_t tag) PARLEY_NOEXCEPT;
+
+/* Assigns the conversation to this agent (the user is told: PARLEY_EVENT_CONVERSATION_UPDATED
+ * with "change": "assigned"). Reply: PARLEY_EVENT_CONVERSATION_TAKEN. */
+PARLEY_EXPERIMENTAL_API parley_status parley_agent_take(parley_client *client,
+                                                        const char *conversation,
+                                                        size_t conversation_len,
+                                                        uint64_t tag) PARLEY_NOEXCEPT;
 
 #endif /* PARLEY_PARLEY_H */

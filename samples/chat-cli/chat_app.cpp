@@ -36,8 +36,20 @@ void ChatApp::print_message(const parley::Message& m) {
     return;
   }
   ++replies_;
+  // Shown on the terminal means seen: tell support (the receipt waits if offline).
+  if (!m.conversation_id.empty()) client_.mark_read(m.conversation_id, m.id);
   const std::string who = m.author.name.empty() ? m.author.kind : m.author.name;
   out_ << who << (m.author.kind == "agent" ? " (agent)" : "") << ": " << m.text << "\n";
+}
+
+void ChatApp::print_conversation_change(const parley::Conversation& c, const std::string& change) {
+  if (change == "assigned" && !c.assignee.id.empty()) {
+    out_ << "[" << c.assignee.name << " joined the conversation]\n";
+  } else if (change == "receipts" && !c.agent_receipt.read_up_to.empty() &&
+             c.agent_receipt.read_up_to != last_read_by_support_) {
+    last_read_by_support_ = c.agent_receipt.read_up_to;
+    out_ << "[✓✓ read by support]\n";
+  }
 }
 
 void ChatApp::print_ticket(const parley::Ticket& t, const std::string& what) {
@@ -104,6 +116,18 @@ void ChatApp::apply(const parley::Event& ev) {
       break;
     case T::resynced:
       out_ << "[history was refreshed from the server]\n";
+      break;
+    case T::typing_changed:
+      if (ev.typing) out_ << "[" << ev.principal.name << " is typing…]\n";
+      break;
+    case T::conversation_updated:
+      for (const auto& c : ev.conversations) print_conversation_change(c, ev.change);
+      break;
+    case T::message_updated:
+      for (const auto& m : ev.messages) {
+        out_ << "[" << m.author.name << (m.deleted ? " deleted a message" : " edited: " + m.text)
+             << "]\n";
+      }
       break;
     default:
       break;

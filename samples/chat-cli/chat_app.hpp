@@ -26,6 +26,7 @@ class ChatApp {
  private:
   void print_message(const parley::Message& m);
   void print_ticket(const parley::Ticket& t, const std::string& what);
+  void print_conversation_change(const parley::Conversation& c, const std::string& change);
 
   parley::Client& client_;
   std::ostream& out_;
@@ -34,6 +35,7 @@ class ChatApp {
   int searches_answered_ = 0;
   bool faq_synced_ = false;
   std::map<std::string, std::string> ticket_status_;  // ticket id → status
+  std::string last_read_by_support_;                  // the newest message support has read
 };
 
 }  // namespace chat_cli

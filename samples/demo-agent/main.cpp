@@ -1,11 +1,13 @@
 // demo-agent: a scripted support agent for the demo, built on the same Parley C++ API as an
-// app (with an agent token). It answers every user message in chat, and walks each new ticket
-// through pending → solved with a comment, so that a new user sees the whole loop happen.
+// app (with an agent token). It takes each new conversation, reads and answers every user
+// message in chat (typing first, as a person would), and walks each new ticket through
+// pending → solved with a comment, so that a new user sees the whole loop happen.
 //
 //   demo-agent --server ws://127.0.0.1:8787/v1 --token AGENT_TOKEN [--name Sam]
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,10 +19,12 @@ using Clock = std::chrono::steady_clock;
 
 volatile std::sig_atomic_t g_stop = 0;
 
-struct Scheduled {  // a ticket status change to make later, as a person would
+struct Scheduled {  // something to do later, as a person would
   Clock::time_point at;
-  std::string ticket_id;
+  std::string ticket_id;  // a ticket status change…
   std::string status;
+  std::string conversation_id;  // …or a chat reply
+  std::string text;
 };
 
 }  // namespace
@@ -46,13 +50,15 @@ int main(int argc, char** argv) {
   try {
     parley::Client client(config);
     std::vector<Scheduled> later;
+    std::set<std::string> taken;  // conversations this agent has taken
     while (!g_stop) {
       for (auto it = later.begin(); it != later.end();) {
         if (Clock::now() < it->at) {
           ++it;
           continue;
         }
-        client.set_ticket_status(it->ticket_id, it->status);
+        if (!it->ticket_id.empty()) client.set_ticket_status(it->ticket_id, it->status);
+        if (!it->conversation_id.empty()) client.agent_reply(it->conversation_id, it->text);
         it = later.erase(it);
       }
       auto ev = client.poll_event(200ms);
@@ -61,16 +67,19 @@ int main(int argc, char** argv) {
       if (ev->type == T::message_received) {
         for (const auto& m : ev->messages) {
           if (m.author.kind != "user") continue;
-          client.agent_reply(m.conversation_id,
-                             "Hi " + m.author.name + ", " + name +
-                                 " here from support. I've read your message — if it's about an "
-                                 "order, opening a ticket with a photo gets it solved fastest.");
+          if (taken.insert(m.conversation_id).second) client.agent_take(m.conversation_id);
+          client.mark_read(m.conversation_id, m.id);
+          client.set_typing(m.conversation_id, true);
+          later.push_back({Clock::now() + 600ms, {}, {}, m.conversation_id,
+                           "Hi " + m.author.name + ", " + name +
+                               " here from support. I've read your message — if it's about an "
+                               "order, opening a ticket with a photo gets it solved fastest."});
         }
       } else if (ev->type == T::ticket_updated && ev->change == "created") {
         for (const auto& t : ev->tickets) {
           client.add_comment(t.id, "Thanks, I'm looking into \"" + t.subject + "\" now.");
-          later.push_back({Clock::now() + 1s, t.id, "pending"});
-          later.push_back({Clock::now() + 3s, t.id, "solved"});
+          later.push_back({Clock::now() + 1s, t.id, "pending", {}, {}});
+          later.push_back({Clock::now() + 3s, t.id, "solved", {}, {}});
         }
       } else if (!ev->error.ok() && ev->type != T::connection_changed) {
         std::cerr << "demo-agent: " << parley::to_string(ev->type) << ": " << ev->error.message << "\n";

@@ -36,3 +36,11 @@ PARLEY_API parley_status parley_agent_set_ticket_status(parley_client* client,
 PARLEY_API parley_status parley_agent_queue(parley_client* client, uint64_t tag) noexcept {
   return guard(__func__, [&] { deref(client, "client").client.agent_queue(tag); });
 }
+
+PARLEY_API parley_status parley_agent_take(parley_client* client, const char* conversation,
+                                           size_t conversation_len, uint64_t tag) noexcept {
+  return guard(__func__, [&] {
+    auto& c = deref(client, "client");
+    c.client.agent_take(string_arg(conversation, conversation_len, "conversation"), tag);
+  });
+}

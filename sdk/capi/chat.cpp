@@ -1,4 +1,5 @@
-// Chat: send, history, conversations, cached messages.
+// Chat: send, edit, delete, cancel, retry, history, conversations, receipts, typing, and what
+// the device keeps.
 #include "capi/arguments.hpp"
 #include "capi/event_json.hpp"
 #include "capi/firewall.hpp"
@@ -40,19 +41,104 @@ PARLEY_API parley_status parley_chat_list_conversations(parley_client* client,
   return guard(__func__, [&] { deref(client, "client").client.list_conversations(tag); });
 }
 
+namespace {
+
+// The shape of every "read the device's store into caller-owned JSON" call.
+template <typename Read>
+parley_status cached_json(const char* function, parley_client* client, char** out_json,
+                          size_t* out_len, Read read) {
+  if (out_len != nullptr) *out_len = 0;
+  return guard(function, [&] {
+    auto& c = deref(client, "client");
+    auto& result = deref(out_json, "out_json");
+    result = nullptr;
+    const std::string json = parley::capi::serialize(read(c.client));
+    result = parley::capi::caller_owned_copy(json);
+    if (out_len != nullptr) *out_len = json.size();
+  });
+}
+
+// cancel / retry answer with a code; anything but ok is this call's error.
+void throw_unless_ok(parley::ErrorCode code, const char* what) {
+  if (code == parley::ErrorCode::ok) return;
+  throw parley::Exception(code, std::string(what) + ": " + parley::to_string(code));
+}
+
+}  // namespace
+
 PARLEY_API parley_status parley_chat_cached_messages(parley_client* client,
                                                      const char* conversation,
                                                      size_t conversation_len, char** out_json,
                                                      size_t* out_len) noexcept {
-  if (out_len != nullptr) *out_len = 0;
+  return cached_json(__func__, client, out_json, out_len, [&](parley::Client& c) {
+    const auto conversation_id = string_arg(conversation, conversation_len, "conversation");
+    return parley::capi::messages_to_json(c.cached_messages(conversation_id));
+  });
+}
+
+PARLEY_API parley_status parley_chat_cached_conversations(parley_client* client, char** out_json,
+                                                          size_t* out_len) noexcept {
+  return cached_json(__func__, client, out_json, out_len, [](parley::Client& c) {
+    return parley::capi::conversations_to_json(c.cached_conversations());
+  });
+}
+
+PARLEY_API parley_status parley_chat_edit(parley_client* client, const char* message_id,
+                                          size_t message_id_len, const char* text,
+                                          size_t text_len, uint64_t tag,
+                                          char* out_client_id) noexcept {
   return guard(__func__, [&] {
     auto& c = deref(client, "client");
-    auto& result = deref(out_json, "out_json");
-    result = nullptr;
+    const auto id = string_arg(message_id, message_id_len, "message_id");
+    const auto new_text = string_arg(text, text_len, "text");
+    parley::capi::copy_client_id(c.client.edit_message(id, new_text, tag), out_client_id);
+  });
+}
+
+PARLEY_API parley_status parley_chat_delete(parley_client* client, const char* message_id,
+                                            size_t message_id_len, uint64_t tag,
+                                            char* out_client_id) noexcept {
+  return guard(__func__, [&] {
+    auto& c = deref(client, "client");
+    const auto id = string_arg(message_id, message_id_len, "message_id");
+    parley::capi::copy_client_id(c.client.delete_message(id, tag), out_client_id);
+  });
+}
+
+PARLEY_API parley_status parley_chat_cancel(parley_client* client, const char* client_id,
+                                            size_t client_id_len) noexcept {
+  return guard(__func__, [&] {
+    auto& c = deref(client, "client");
+    const auto id = string_arg(client_id, client_id_len, "client_id");
+    throw_unless_ok(c.client.cancel_message(id), "cannot cancel");
+  });
+}
+
+PARLEY_API parley_status parley_chat_retry(parley_client* client, const char* client_id,
+                                           size_t client_id_len) noexcept {
+  return guard(__func__, [&] {
+    auto& c = deref(client, "client");
+    const auto id = string_arg(client_id, client_id_len, "client_id");
+    throw_unless_ok(c.client.retry_message(id), "cannot retry");
+  });
+}
+
+PARLEY_API parley_status parley_chat_mark_read(parley_client* client, const char* conversation,
+                                               size_t conversation_len, const char* message_id,
+                                               size_t message_id_len) noexcept {
+  return guard(__func__, [&] {
+    auto& c = deref(client, "client");
     const auto conversation_id = string_arg(conversation, conversation_len, "conversation");
-    const std::string json = parley::capi::serialize(
-        parley::capi::messages_to_json(c.client.cached_messages(conversation_id)));
-    result = parley::capi::caller_owned_copy(json);
-    if (out_len != nullptr) *out_len = json.size();
+    const auto id = string_arg(message_id, message_id_len, "message_id");
+    c.client.mark_read(conversation_id, id);
+  });
+}
+
+PARLEY_API parley_status parley_chat_set_typing(parley_client* client, const char* conversation,
+                                                size_t conversation_len, int typing) noexcept {
+  return guard(__func__, [&] {
+    auto& c = deref(client, "client");
+    const auto conversation_id = string_arg(conversation, conversation_len, "conversation");
+    c.client.set_typing(conversation_id, typing != 0);
   });
 }

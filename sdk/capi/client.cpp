@@ -37,6 +37,10 @@ PARLEY_API parley_status parley_network_changed(parley_client* client) noexcept 
   return guard(__func__, [&] { deref(client, "client").client.network_changed(); });
 }
 
+PARLEY_API parley_status parley_set_foreground(parley_client* client, int foreground) noexcept {
+  return guard(__func__, [&] { deref(client, "client").client.set_foreground(foreground != 0); });
+}
+
 PARLEY_API parley_status parley_outbox_size(parley_client* client, size_t* out) noexcept {
   return guard(__func__, [&] {
     auto& c = deref(client, "client");

@@ -42,6 +42,12 @@ parley_event_kind kind_of(EventType type) noexcept {
     case EventType::agent_queue_loaded: return PARLEY_EVENT_AGENT_QUEUE_LOADED;
     case EventType::faq_synced: return PARLEY_EVENT_FAQ_SYNCED;
     case EventType::faq_results: return PARLEY_EVENT_FAQ_RESULTS;
+    case EventType::message_updated: return PARLEY_EVENT_MESSAGE_UPDATED;
+    case EventType::conversation_updated: return PARLEY_EVENT_CONVERSATION_UPDATED;
+    case EventType::typing_changed: return PARLEY_EVENT_TYPING_CHANGED;
+    case EventType::token_expiring: return PARLEY_EVENT_TOKEN_EXPIRING;
+    case EventType::message_edited: return PARLEY_EVENT_MESSAGE_EDITED;
+    case EventType::conversation_taken: return PARLEY_EVENT_CONVERSATION_TAKEN;
   }
   return PARLEY_EVENT_NONE;
 }
@@ -97,6 +103,12 @@ const char* kind_name(std::int64_t kind) noexcept {
     case PARLEY_EVENT_AGENT_QUEUE_LOADED: return "agent_queue_loaded";
     case PARLEY_EVENT_FAQ_SYNCED: return "faq_synced";
     case PARLEY_EVENT_FAQ_RESULTS: return "faq_results";
+    case PARLEY_EVENT_MESSAGE_UPDATED: return "message_updated";
+    case PARLEY_EVENT_CONVERSATION_UPDATED: return "conversation_updated";
+    case PARLEY_EVENT_TYPING_CHANGED: return "typing_changed";
+    case PARLEY_EVENT_TOKEN_EXPIRING: return "token_expiring";
+    case PARLEY_EVENT_MESSAGE_EDITED: return "message_edited";
+    case PARLEY_EVENT_CONVERSATION_TAKEN: return "conversation_taken";
   }
   return nullptr;
 }
@@ -115,6 +127,8 @@ const char* delivery_name(DeliveryState state) noexcept {
     case DeliveryState::pending: return "pending";
     case DeliveryState::sent: return "sent";
     case DeliveryState::failed: return "failed";
+    case DeliveryState::delivered: return "delivered";
+    case DeliveryState::read: return "read";
   }
   return "failed";
 }

@@ -16,7 +16,16 @@ Json to_json(const Message& m) {
               {"author", to_json(m.author)},
               {"text", m.text},
               {"created_at", m.created_at},
+              {"edited_at", m.edited_at},
+              {"deleted", m.deleted},
               {"state", delivery_name(m.state)}};
+}
+
+Json id_or_null(const std::string& id) { return id.empty() ? Json(nullptr) : Json(id); }
+
+Json to_json(const Receipt& r) {
+  return Json{{"delivered_up_to", id_or_null(r.delivered_up_to)},
+              {"read_up_to", id_or_null(r.read_up_to)}};
 }
 
 Json to_json(const Conversation& c) {
@@ -24,7 +33,10 @@ Json to_json(const Conversation& c) {
               {"user_id", c.user_id},
               {"status", c.status},
               {"created_at", c.created_at},
-              {"updated_at", c.updated_at}};
+              {"updated_at", c.updated_at},
+              {"assignee", c.assignee.id.empty() ? Json(nullptr) : to_json(c.assignee)},
+              {"receipts", {{"user", to_json(c.user_receipt)}, {"agent", to_json(c.agent_receipt)}}},
+              {"unread_count", c.unread_count}};
 }
 
 Json to_json(const Ticket& t) {
@@ -140,12 +152,40 @@ Json event_to_json(const Event& ev) {
     case EventType::faq_results:
       doc["hits"] = list(ev.hits);
       break;
+    case EventType::message_updated:
+      doc["message"] = first(ev.messages);
+      doc["change"] = ev.change;
+      break;
+    case EventType::message_edited:
+      doc["client_id"] = ev.client_id;
+      doc["message"] = first(ev.messages);
+      doc["change"] = ev.change;
+      break;
+    case EventType::conversation_updated:
+      doc["conversation"] = first(ev.conversations);
+      doc["change"] = ev.change;
+      break;
+    case EventType::conversation_taken:
+      doc["conversation"] = first(ev.conversations);
+      break;
+    case EventType::typing_changed:
+      doc["conversation_id"] = ev.conversation_id;
+      doc["author"] = to_json(ev.principal);
+      doc["typing"] = ev.typing;
+      break;
+    case EventType::token_expiring:
+      doc["seconds_left"] = ev.count;
+      break;
   }
   return doc;
 }
 
 Json messages_to_json(const std::vector<Message>& messages) {
   return Json{{"messages", list(messages)}};
+}
+
+Json conversations_to_json(const std::vector<Conversation>& conversations) {
+  return Json{{"conversations", list(conversations)}};
 }
 
 std::string serialize(const Json& document) {

@@ -13,6 +13,8 @@ namespace parley::capi {
 nlohmann::ordered_json event_to_json(const Event& event);
 // {"messages":[Message...]}
 nlohmann::ordered_json messages_to_json(const std::vector<Message>& messages);
+// {"conversations":[Conversation...]}
+nlohmann::ordered_json conversations_to_json(const std::vector<Conversation>& conversations);
 // Compact text; bytes that are not UTF-8 (which the core should never produce) become U+FFFD
 // rather than failing the whole event.
 std::string serialize(const nlohmann::ordered_json& document);

@@ -38,7 +38,8 @@ PARLEY_API void parley_version(int* major, int* minor, int* patch) noexcept {
 }
 
 PARLEY_API uint32_t parley_features(void) noexcept {
-  return PARLEY_FEATURE_THREADS | PARLEY_FEATURE_PERSISTENT_STORE | PARLEY_FEATURE_OFFLINE_SEARCH;
+  return PARLEY_FEATURE_THREADS | PARLEY_FEATURE_PERSISTENT_STORE | PARLEY_FEATURE_OFFLINE_SEARCH |
+         PARLEY_FEATURE_RECEIPTS;
 }
 
 // Everything handed to the caller to free is allocated with malloc (see strings.hpp).

@@ -123,7 +123,7 @@ void Engine::stop() {
 void Engine::write(WriteRequest request) {
   const EventType reply = ops::write_reply(request.op).value_or(EventType::message_sent);
   try {
-    store_.transaction([&] {
+    store_.durable_transaction([&] {
       store::OutboxEntry entry;
       entry.client_id = request.client_id;
       entry.op = request.op;
@@ -133,7 +133,11 @@ void Engine::write(WriteRequest request) {
       store_.outbox().append(entry);
       if (request.pending_message) {
         Message& m = *request.pending_message;
-        m.author = store_.meta().principal();
+        // The author the token names: the store may still hold another user's principal.
+        m.author = token_claims_.sub.empty()
+                       ? store_.meta().principal()
+                       : Author{token_claims_.kind, token_claims_.sub,
+                                token_claims_.name.empty() ? token_claims_.sub : token_claims_.name};
         m.created_at = now_ms();
         m.state = DeliveryState::pending;
         store_.messages().add_pending(m);
@@ -299,7 +303,7 @@ ErrorCode Engine::retry_write(const std::string& client_id) {
   const auto entry = store_.outbox().find(client_id);
   if (!entry) return ErrorCode::not_found;
   if (!entry->failed()) return ErrorCode::conflict;  // still queued: it is being sent
-  store_.transaction([&] {
+  store_.durable_transaction([&] {
     store_.outbox().requeue(client_id);
     store_.messages().set_state(client_id, DeliveryState::pending);
   });
@@ -322,8 +326,13 @@ std::size_t Engine::outbox_size() { return store_.outbox().size(); }
 void Engine::send(const std::string& op, protocol::Json args, PendingRequest pending) {
   const std::uint64_t number = ++request_count_;
   pending.op = op;
+  send_frame(number, protocol::encode(protocol::Request{request_id(number), op, std::move(args)}),
+             std::move(pending));
+}
+
+void Engine::send_frame(std::uint64_t number, std::string frame, PendingRequest pending) {
   pending.deadline = Clock::now() + request_timeout_;
-  connection_.send(protocol::Request{request_id(number), op, std::move(args)});
+  connection_.send_encoded(std::move(frame));
   pending_.add(number, std::move(pending));
   arm_request_timer();
 }
@@ -364,9 +373,7 @@ void Engine::send_outbox() {
           pending.reply = *reply;
           pending.tag = entry.tag;
           pending.client_id = entry.client_id;
-          pending.deadline = Clock::now() + request_timeout_;
-          connection_.send_encoded(std::move(frame));
-          pending_.add(number, std::move(pending));
+          send_frame(number, std::move(frame), std::move(pending));
           ++in_flight;
         }
       }
@@ -377,7 +384,6 @@ void Engine::send_outbox() {
         }
       }
     }
-    arm_request_timer();
   }
 }
 

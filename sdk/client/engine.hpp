@@ -76,6 +76,7 @@ class Engine final : private SessionListener {
 
   void run_commands();
   void send(const std::string& op, protocol::Json args, PendingRequest pending);
+  void send_frame(std::uint64_t number, std::string frame, PendingRequest pending);
   void send_internal(const char* op, protocol::Json args);
   void send_outbox();
   void flush_receipts();

@@ -21,6 +21,7 @@ std::optional<TokenClaims> read_token_claims(std::string_view token) {
   claims.kind = "user";
   if (auto it = payload.find("sub"); it != payload.end() && it->is_string()) claims.sub = *it;
   if (auto it = payload.find("kind"); it != payload.end() && it->is_string()) claims.kind = *it;
+  if (auto it = payload.find("name"); it != payload.end() && it->is_string()) claims.name = *it;
   if (auto it = payload.find("exp"); it != payload.end() && it->is_number_integer()) {
     claims.exp = it->get<std::int64_t>();
   }

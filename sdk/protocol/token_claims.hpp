@@ -12,6 +12,7 @@ namespace parley::protocol {
 struct TokenClaims {
   std::string sub;         // the principal id
   std::string kind;        // "user" (the default) or "agent"
+  std::string name;        // the display name; "" if the token has none
   std::int64_t exp = 0;    // Unix seconds; 0 if the token has none
 };
 

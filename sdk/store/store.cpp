@@ -9,8 +9,14 @@ namespace {
 sqlite::Database open(const std::string& path) {
   const bool in_memory = path.empty() || path == ":memory:";
   sqlite::Database db(in_memory ? ":memory:" : path);
-  // WAL: a commit is one append, and readers never block the writer.
-  if (!in_memory) db.exec("PRAGMA journal_mode = WAL");
+  // WAL: a commit is one append, and readers never block the writer. synchronous=NORMAL: a
+  // commit survives the app being killed at once, and a power loss may take back the last
+  // few — which for everything but new writes is harmless, since the server replays events
+  // from the seq stored with them. New writes commit with FULL (durable_transaction).
+  if (!in_memory) {
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = NORMAL");
+  }
   migrate(db);
   return db;
 }
@@ -23,6 +29,21 @@ void Store::transaction(const std::function<void()>& work) {
   sqlite::Transaction tx(db_);
   work();
   tx.commit();
+}
+
+void Store::durable_transaction(const std::function<void()>& work) {
+  // A pragma that cannot be changed inside a transaction: set around it, and always restored.
+  struct FullSync {
+    sqlite::Database& db;
+    explicit FullSync(sqlite::Database& d) : db(d) { db.exec("PRAGMA synchronous = FULL"); }
+    ~FullSync() {
+      try {
+        db.exec("PRAGMA synchronous = NORMAL");
+      } catch (...) {  // stays FULL: slower, never less safe
+      }
+    }
+  } full(db_);
+  transaction(work);
 }
 
 EventOrder Store::apply_event(std::int64_t seq, const std::function<void()>& change) {
@@ -67,7 +88,8 @@ const Receipt& my_receipt(const Conversation& c, Side me) {
 
 Stored Store::store_message(const Message& message) {
   const Stored stored = messages_.store(message);
-  if (stored == Stored::inserted) conversations_.touch(message);
+  // Also for the client's own message replacing its pending row: its conversation may be new.
+  if (stored != Stored::unchanged) conversations_.touch(message);
   return stored;
 }
 

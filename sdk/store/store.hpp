@@ -64,6 +64,9 @@ class Store {
 
   // Runs `work` in one transaction.
   void transaction(const std::function<void()>& work);
+  // The same, synced to the disk before it returns even against a power loss: for what the
+  // device alone has (a new write in the outbox), where the server cannot fill in a loss.
+  void durable_transaction(const std::function<void()>& work);
 
  private:
   void count_unread(Conversation& conversation);

@@ -21,7 +21,12 @@ void Hub::detach(Peer& peer) {
 void Hub::publish(const StoredEvent& stored) {
   auto it = peers_.find(stored.principal_id);
   if (it == peers_.end()) return;
-  const std::string frame = protocol::encode(stored.event);
+  publish_ephemeral(stored.principal_id, protocol::encode(stored.event));
+}
+
+void Hub::publish_ephemeral(const std::string& principal_id, const std::string& frame) {
+  auto it = peers_.find(principal_id);
+  if (it == peers_.end()) return;
   for (Peer* peer : it->second) peer->send_event(frame);
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // One client session as the request handlers see it: who it is (after hello) and a way to send
 // it a frame. The WebSocket layer implements it; sending only queues, it never blocks.
+#include <chrono>
+#include <deque>
 #include <functional>
 #include <optional>
 #include <string>
@@ -13,6 +15,7 @@ namespace parley::server {
 struct SessionState {
   std::optional<Principal> principal;  // set by a successful hello
   std::string locale;                  // from hello, normalized; empty if none was given
+  std::deque<std::chrono::steady_clock::time_point> recent_typing;  // for its rate limit
 };
 
 // The next frames of a replay (encoded events, in seq order); empty once caught up with

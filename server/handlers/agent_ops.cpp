@@ -1,5 +1,7 @@
 #include "handlers/agent_ops.hpp"
 
+#include "common/clock.hpp"
+#include "handlers/conversation_events.hpp"
 #include "handlers/lookup.hpp"
 #include "handlers/message_poster.hpp"
 #include "handlers/views.hpp"
@@ -35,10 +37,26 @@ Outcome handle_agent_reply(Call& call) {
   Outcome outcome;
   const auto conversation = visible_conversation(call, "conversation_id");
   sqlite::Transaction tx(call.services.db);
+  // The first agent to answer takes the conversation: the user learns who joined before
+  // reading the answer.
+  if (!conversation.assignee) {
+    outcome.events = assign_conversation(call.services, conversation, me, now_ms());
+  }
   auto posted = post_message(call.services, conversation, call.author(), client_id, text);
   tx.commit();
   outcome.result = {{"message", message_json(posted.message)}};
-  outcome.events = std::move(posted.events);
+  outcome.events.insert(outcome.events.end(), posted.events.begin(), posted.events.end());
+  return outcome;
+}
+
+Outcome handle_agent_take(Call& call) {
+  call.require_agent();
+  const auto conversation = visible_conversation(call, "conversation_id");
+  Outcome outcome;
+  sqlite::Transaction tx(call.services.db);
+  outcome.events = assign_conversation(call.services, conversation, call.principal(), now_ms());
+  tx.commit();
+  outcome.result = {{"conversation", conversation_json(*call.services.conversations.find(conversation.id))}};
   return outcome;
 }
 

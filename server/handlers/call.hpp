@@ -13,9 +13,16 @@
 
 namespace parley::server {
 
+// An event for whoever of `principal_ids` is connected now: never stored, no seq.
+struct EphemeralEvent {
+  std::vector<std::string> principal_ids;
+  protocol::Event event;
+};
+
 struct Outcome {
   protocol::Json result = protocol::Json::object();
   std::vector<StoredEvent> events;      // committed; pushed to live sessions after the reply
+  std::vector<EphemeralEvent> ephemeral;  // pushed to live sessions after the reply
   std::optional<std::uint64_t> replay_after;  // hello: replay the caller's events after this seq
   bool attach = false;                  // start live delivery to the caller (hello)
 };

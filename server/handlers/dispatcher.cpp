@@ -4,6 +4,9 @@
 
 #include "handlers/agent_ops.hpp"
 #include "handlers/chat_ops.hpp"
+#include "handlers/message_change_ops.hpp"
+#include "handlers/receipt_ops.hpp"
+#include "handlers/typing_ops.hpp"
 #include "handlers/faq_ops.hpp"
 #include "handlers/session_ops.hpp"
 #include "handlers/ticket_ops.hpp"
@@ -29,6 +32,10 @@ Dispatcher::Dispatcher(Services& services, Hub& hub)
            {"chat.send", &handle_chat_send},
            {"chat.history", &handle_chat_history},
            {"chat.conversations", &handle_chat_conversations},
+           {"chat.edit", &handle_chat_edit},
+           {"chat.delete", &handle_chat_delete},
+           {"chat.receipt", &handle_chat_receipt},
+           {"chat.typing", &handle_chat_typing},
            {"ticket.create", &handle_ticket_create},
            {"ticket.list", &handle_ticket_list},
            {"ticket.get", &handle_ticket_get},
@@ -37,7 +44,8 @@ Dispatcher::Dispatcher(Services& services, Hub& hub)
            {"faq.sync", &handle_faq_sync},
            {"faq.search", &handle_faq_search},
            {"agent.queue", &handle_agent_queue},
-           {"agent.reply", &handle_agent_reply}} {}
+           {"agent.reply", &handle_agent_reply},
+           {"agent.take", &handle_agent_take}} {}
 
 std::size_t Dispatcher::frame_limit(const Peer& peer) const {
   return peer.state().principal ? services_.settings.limits.max_frame_bytes
@@ -102,6 +110,10 @@ void Dispatcher::on_text(Peer& peer, std::string_view frame) {
     if (outcome.attach) hub_.attach(peer.state().principal->id, peer);
     if (outcome.replay_after) peer.start_replay(replay_pager(peer.state().principal->id, *outcome.replay_after));
     for (const auto& stored : outcome.events) hub_.publish(stored);
+    for (const auto& live : outcome.ephemeral) {
+      const std::string encoded = protocol::encode(live.event);
+      for (const auto& id : live.principal_ids) hub_.publish_ephemeral(id, encoded);
+    }
   } catch (const std::exception& e) {  // encoding; the change itself is committed
     std::fprintf(stderr, "parley-server: %s: cannot send the reply: %s\n", request.op.c_str(),
                  e.what());

@@ -24,6 +24,18 @@ ConversationRow visible_conversation(Call& call, const char* arg_key) {
                                   [&](std::int64_t id) { return call.services.conversations.find(id); });
 }
 
+MessageRow visible_message(Call& call, const char* arg_key) {
+  const auto id = *protocol::id_arg(call.args, arg_key);
+  std::optional<MessageRow> message;
+  if (const auto row_id = parse_id(kMessageId, id)) message = call.services.conversations.find_message(*row_id);
+  if (message && !call.is_agent()) {
+    const auto conversation = call.services.conversations.find(message->conversation_id);
+    if (!conversation || conversation->user_id != call.principal().id) message.reset();
+  }
+  if (!message) throw RequestError(protocol::ErrorCode::not_found, "message \"" + id + "\" not found");
+  return std::move(*message);
+}
+
 TicketRow visible_ticket(Call& call, const char* arg_key) {
   return visible<TicketRow>(call, arg_key, kTicketId, "ticket",
                             [&](std::int64_t id) { return call.services.tickets.find(id); });

@@ -7,6 +7,8 @@
 namespace parley::server {
 
 ConversationRow visible_conversation(Call& call, const char* arg_key);
+// A message in a conversation the caller may see.
+MessageRow visible_message(Call& call, const char* arg_key);
 TicketRow visible_ticket(Call& call, const char* arg_key);
 
 }  // namespace parley::server

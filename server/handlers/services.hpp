@@ -8,6 +8,7 @@
 #include "sqlite/sqlite.hpp"
 #include "storage/articles.hpp"
 #include "storage/conversations.hpp"
+#include "storage/database.hpp"
 #include "storage/principals.hpp"
 #include "storage/tickets.hpp"
 
@@ -31,7 +32,8 @@ struct Services {
         articles(database),
         catalogue(faq),
         bot(faq_bot),
-        settings(std::move(protocol_settings)) {}
+        settings(std::move(protocol_settings)),
+        server_id(parley::server::server_id(database)) {}
 
   sqlite::Database& db;
   PrincipalRepository principals;
@@ -41,6 +43,7 @@ struct Services {
   Catalogue& catalogue;
   const FaqBot* bot;  // null with --no-bot
   ProtocolSettings settings;
+  std::string server_id;  // of the database, announced in welcome
 };
 
 }  // namespace parley::server

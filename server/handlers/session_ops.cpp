@@ -73,6 +73,7 @@ Outcome handle_hello(Call& call) {
                                 {"heartbeat_ms", call.services.settings.heartbeat_ms},
                                 {"limits", limits_json(call.services.settings.limits)},
                                 {"latest_seq", latest},
+                                {"server_id", call.services.server_id},
                                 {"resync", resync}});
   if (!resync) outcome.replay_after = resume_from;
   outcome.attach = true;

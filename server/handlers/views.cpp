@@ -5,11 +5,20 @@
 namespace parley::server {
 namespace {
 
-protocol::Json author_json(const Author& author) {
-  return {{"kind", author.kind}, {"id", author.id}, {"name", author.name}};
+protocol::Json message_ref(std::int64_t id) {
+  return id > 0 ? protocol::Json(format_id(kMessageId, id)) : protocol::Json();
+}
+
+protocol::Json receipt_json(const ReceiptRow& r) {
+  return {{"delivered_up_to", message_ref(r.delivered_up_to)},
+          {"read_up_to", message_ref(r.read_up_to)}};
 }
 
 }  // namespace
+
+protocol::Json author_json(const Author& author) {
+  return {{"kind", author.kind}, {"id", author.id}, {"name", author.name}};
+}
 
 protocol::Json message_json(const MessageRow& m) {
   return {{"id", format_id(kMessageId, m.id)},
@@ -17,7 +26,9 @@ protocol::Json message_json(const MessageRow& m) {
           {"conversation_id", format_id(kConversationId, m.conversation_id)},
           {"author", author_json(m.author)},
           {"text", m.text},
-          {"created_at", m.created_at}};
+          {"created_at", m.created_at},
+          {"edited_at", m.edited_at},
+          {"deleted", m.deleted}};
 }
 
 protocol::Json conversation_json(const ConversationRow& c) {
@@ -26,7 +37,9 @@ protocol::Json conversation_json(const ConversationRow& c) {
           {"status", c.status},
           {"created_at", c.created_at},
           {"updated_at", c.updated_at},
-          {"last_message", c.last_message ? message_json(*c.last_message) : protocol::Json()}};
+          {"last_message", c.last_message ? message_json(*c.last_message) : protocol::Json()},
+          {"assignee", c.assignee ? author_json(*c.assignee) : protocol::Json()},
+          {"receipts", {{"user", receipt_json(c.user_receipt)}, {"agent", receipt_json(c.agent_receipt)}}}};
 }
 
 protocol::Json ticket_json(const TicketRow& t) {

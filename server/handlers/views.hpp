@@ -7,6 +7,7 @@
 
 namespace parley::server {
 
+protocol::Json author_json(const Author& author);
 protocol::Json message_json(const MessageRow& message);
 protocol::Json conversation_json(const ConversationRow& conversation);
 protocol::Json ticket_json(const TicketRow& ticket);

@@ -6,21 +6,38 @@ namespace parley::server {
 namespace {
 
 constexpr const char* kMessageColumns =
-    "id, client_id, conversation_id, author_kind, author_id, author_name, text, created_at";
-constexpr const char* kConversationColumns = "id, user_id, status, created_at, updated_at";
+    "id, client_id, conversation_id, author_kind, author_id, author_name, text, created_at, "
+    "edited_at, deleted";
+// The assignee's name is the principal's current one.
+constexpr const char* kConversationSelect =
+    "SELECT c.id, c.user_id, c.status, c.created_at, c.updated_at, c.assignee_id, p.name, "
+    "c.user_delivered, c.user_read, c.agent_delivered, c.agent_read "
+    "FROM conversations c LEFT JOIN principals p ON p.id = c.assignee_id ";
 
 MessageRow message_from(const sqlite::Statement& st) {
-  return MessageRow{st.column_int(0),
-                    st.column_text(1),
-                    st.column_int(2),
-                    Author{st.column_text(3), st.column_text(4), st.column_text(5)},
-                    st.column_text(6),
-                    st.column_int(7)};
+  MessageRow m;
+  m.id = st.column_int(0);
+  m.client_id = st.column_text(1);
+  m.conversation_id = st.column_int(2);
+  m.author = Author{st.column_text(3), st.column_text(4), st.column_text(5)};
+  m.text = st.column_text(6);
+  m.created_at = st.column_int(7);
+  m.edited_at = st.column_int(8);
+  m.deleted = st.column_int(9) != 0;
+  return m;
 }
 
 ConversationRow conversation_from(const sqlite::Statement& st) {
-  return ConversationRow{st.column_int(0), st.column_text(1), st.column_text(2),
-                         st.column_int(3), st.column_int(4), std::nullopt};
+  ConversationRow c;
+  c.id = st.column_int(0);
+  c.user_id = st.column_text(1);
+  c.status = st.column_text(2);
+  c.created_at = st.column_int(3);
+  c.updated_at = st.column_int(4);
+  if (!st.column_is_null(5)) c.assignee = Author{"agent", st.column_text(5), st.column_text(6)};
+  c.user_receipt = ReceiptRow{st.column_int(7), st.column_int(8)};
+  c.agent_receipt = ReceiptRow{st.column_int(9), st.column_int(10)};
+  return c;
 }
 
 }  // namespace
@@ -40,21 +57,23 @@ std::optional<MessageRow> ConversationRepository::last_message(std::int64_t conv
   return message_from(st);
 }
 
+std::vector<ConversationRow> ConversationRepository::select_conversations(
+    const std::string& where_order, const std::function<void(sqlite::Statement&)>& bind) {
+  auto st = db_.prepare(kConversationSelect + where_order);
+  bind(st);
+  return conversations(st);
+}
+
 std::optional<ConversationRow> ConversationRepository::find(std::int64_t id) {
-  auto st = db_.prepare(std::string("SELECT ") + kConversationColumns +
-                        " FROM conversations WHERE id = ?");
-  st.bind(1, id);
-  auto rows = conversations(st);
+  auto rows = select_conversations("WHERE c.id = ?", [&](auto& st) { st.bind(1, id); });
   if (rows.empty()) return std::nullopt;
   return std::move(rows.front());
 }
 
 std::optional<ConversationRow> ConversationRepository::open_for_user(const std::string& user_id) {
-  auto st = db_.prepare(std::string("SELECT ") + kConversationColumns +
-                        " FROM conversations WHERE user_id = ? AND status = 'open' "
-                        "ORDER BY id DESC LIMIT 1");
-  st.bind(1, user_id);
-  auto rows = conversations(st);
+  auto rows = select_conversations(
+      "WHERE c.user_id = ? AND c.status = 'open' ORDER BY c.id DESC LIMIT 1",
+      [&](auto& st) { st.bind(1, user_id); });
   if (rows.empty()) return std::nullopt;
   return std::move(rows.front());
 }
@@ -65,16 +84,21 @@ ConversationRow ConversationRepository::create(const std::string& user_id, std::
       "VALUES (?, 'open', ?, ?)");
   st.bind(1, user_id).bind(2, now_ms).bind(3, now_ms);
   st.run();
-  return ConversationRow{db_.last_insert_rowid(), user_id, "open", now_ms, now_ms, std::nullopt};
+  ConversationRow row;
+  row.id = db_.last_insert_rowid();
+  row.user_id = user_id;
+  row.status = "open";
+  row.created_at = now_ms;
+  row.updated_at = now_ms;
+  return row;
 }
 
 std::vector<ConversationRow> ConversationRepository::list(const std::string& user_id,
                                                           bool open_only) {
-  auto st = db_.prepare(std::string("SELECT ") + kConversationColumns +
-                        " FROM conversations WHERE (?1 = '' OR user_id = ?1) "
-                        "AND (?2 = 0 OR status = 'open') ORDER BY updated_at DESC, id DESC");
-  st.bind(1, user_id).bind(2, open_only ? 1 : 0);
-  return conversations(st);
+  return select_conversations(
+      "WHERE (?1 = '' OR c.user_id = ?1) AND (?2 = 0 OR c.status = 'open') "
+      "ORDER BY c.updated_at DESC, c.id DESC",
+      [&](auto& st) { st.bind(1, user_id).bind(2, open_only ? 1 : 0); });
 }
 
 std::optional<MessageRow> ConversationRepository::find_message(const std::string& author_id,
@@ -105,7 +129,71 @@ MessageRow ConversationRepository::add_message(std::int64_t conversation_id,
   auto touch = db_.prepare("UPDATE conversations SET updated_at = ? WHERE id = ?");
   touch.bind(1, now_ms).bind(2, conversation_id);
   touch.run();
-  return MessageRow{id, client_id, conversation_id, author, text, now_ms};
+  MessageRow row;
+  row.id = id;
+  row.client_id = client_id;
+  row.conversation_id = conversation_id;
+  row.author = author;
+  row.text = text;
+  row.created_at = now_ms;
+  return row;
+}
+
+std::optional<MessageRow> ConversationRepository::find_message(std::int64_t id) {
+  auto st = db_.prepare(std::string("SELECT ") + kMessageColumns + " FROM messages WHERE id = ?");
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return message_from(st);
+}
+
+std::optional<std::int64_t> ConversationRepository::changed_message(const std::string& author_id,
+                                                                    const std::string& client_id) {
+  auto st = db_.prepare(
+      "SELECT message_id FROM message_changes WHERE author_id = ? AND client_id = ?");
+  st.bind(1, author_id).bind(2, client_id);
+  if (!st.step()) return std::nullopt;
+  return st.column_int(0);
+}
+
+void ConversationRepository::record_change(const std::string& author_id,
+                                           const std::string& client_id, std::int64_t message_id) {
+  db_.prepare("INSERT INTO message_changes (author_id, client_id, message_id) VALUES (?, ?, ?)")
+      .bind(1, author_id)
+      .bind(2, client_id)
+      .bind(3, message_id)
+      .run();
+}
+
+void ConversationRepository::edit_message(std::int64_t id, const std::string& text,
+                                          std::int64_t now_ms) {
+  db_.prepare("UPDATE messages SET text = ?, edited_at = ? WHERE id = ?")
+      .bind(1, text)
+      .bind(2, now_ms)
+      .bind(3, id)
+      .run();
+}
+
+void ConversationRepository::delete_message(std::int64_t id) {
+  db_.prepare("UPDATE messages SET text = '', deleted = 1 WHERE id = ?").bind(1, id).run();
+}
+
+void ConversationRepository::assign(std::int64_t conversation_id, const std::string& agent_id) {
+  db_.prepare("UPDATE conversations SET assignee_id = ? WHERE id = ?")
+      .bind(1, agent_id)
+      .bind(2, conversation_id)
+      .run();
+}
+
+void ConversationRepository::set_receipt(std::int64_t conversation_id, Side side,
+                                         const ReceiptRow& receipt) {
+  const char* sql = side == Side::user
+                        ? "UPDATE conversations SET user_delivered = ?, user_read = ? WHERE id = ?"
+                        : "UPDATE conversations SET agent_delivered = ?, agent_read = ? WHERE id = ?";
+  db_.prepare(sql)
+      .bind(1, receipt.delivered_up_to)
+      .bind(2, receipt.read_up_to)
+      .bind(3, conversation_id)
+      .run();
 }
 
 bool ConversationRepository::has_user_message(std::int64_t conversation_id) {

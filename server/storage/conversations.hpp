@@ -1,6 +1,7 @@
 #pragma once
 // Conversations and their messages.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,9 +16,21 @@ struct MessageRow {
   std::string client_id;
   std::int64_t conversation_id = 0;
   Author author;
-  std::string text;
+  std::string text;  // "" once deleted
   std::int64_t created_at = 0;
+  std::int64_t edited_at = 0;  // 0 = never edited
+  bool deleted = false;
 };
+
+// How far one side of a conversation has received and read the other side's messages
+// (message row ids; 0 = none yet).
+struct ReceiptRow {
+  std::int64_t delivered_up_to = 0;
+  std::int64_t read_up_to = 0;
+  bool operator==(const ReceiptRow&) const = default;
+};
+
+enum class Side { user, agent };
 
 struct ConversationRow {
   std::int64_t id = 0;
@@ -25,7 +38,12 @@ struct ConversationRow {
   std::string status;  // "open" or "closed"
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
+  std::optional<Author> assignee;  // the agent who took it
+  ReceiptRow user_receipt;         // the user's devices, of support's messages
+  ReceiptRow agent_receipt;        // support, of the user's messages
   std::optional<MessageRow> last_message;
+
+  const ReceiptRow& receipt(Side side) const { return side == Side::user ? user_receipt : agent_receipt; }
 };
 
 struct MessagePage {
@@ -44,15 +62,30 @@ class ConversationRepository {
   std::vector<ConversationRow> list(const std::string& user_id, bool open_only);
 
   std::optional<MessageRow> find_message(const std::string& author_id, const std::string& client_id);
+  std::optional<MessageRow> find_message(std::int64_t id);
   // Inserts the message and bumps the conversation's updated_at.
   MessageRow add_message(std::int64_t conversation_id, const std::string& client_id,
                          const Author& author, const std::string& text, std::int64_t now_ms);
   bool has_user_message(std::int64_t conversation_id);
+
+  // Edits and deletions, recorded by the change's client id so that a resent change is
+  // answered, not repeated.
+  std::optional<std::int64_t> changed_message(const std::string& author_id,
+                                              const std::string& client_id);
+  void record_change(const std::string& author_id, const std::string& client_id,
+                     std::int64_t message_id);
+  void edit_message(std::int64_t id, const std::string& text, std::int64_t now_ms);
+  void delete_message(std::int64_t id);
+
+  void assign(std::int64_t conversation_id, const std::string& agent_id);
+  void set_receipt(std::int64_t conversation_id, Side side, const ReceiptRow& receipt);
   // Up to `limit` messages older than `before_id` (0 = newest).
   MessagePage history(std::int64_t conversation_id, std::int64_t before_id, std::size_t limit);
 
  private:
   std::vector<ConversationRow> conversations(sqlite::Statement& st);
+  std::vector<ConversationRow> select_conversations(const std::string& where_order,
+                                                    const std::function<void(sqlite::Statement&)>& bind);
   std::optional<MessageRow> last_message(std::int64_t conversation_id);
   sqlite::Database& db_;
 };

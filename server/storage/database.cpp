@@ -22,4 +22,10 @@ sqlite::Database open_database(const std::string& path) {
   return db;
 }
 
+std::string server_id(sqlite::Database& db) {
+  auto st = db.prepare("SELECT value FROM server_meta WHERE key = 'server_id'");
+  if (!st.step()) throw std::runtime_error("the database has no server_id");
+  return st.column_text(0);
+}
+
 }  // namespace parley::server

@@ -10,4 +10,7 @@ namespace parley::server {
 
 sqlite::Database open_database(const std::string& path);
 
+// The database's id, made when it was created (docs/protocol.md, welcome.server_id).
+std::string server_id(sqlite::Database& db);
+
 }  // namespace parley::server

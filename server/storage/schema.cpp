@@ -96,7 +96,33 @@ CREATE TABLE catalogue (
 INSERT INTO catalogue (singleton, version) VALUES (1, 0);
 )sql";
 
-constexpr std::array<const char*, kSchemaVersion> kMigrations{kVersion1};
+// 2: edits and deletions (deduplicated by the change's client_id), assignment, receipts per
+// side (message row ids; 0 = none), and the database's own id, announced in welcome.
+constexpr const char* kVersion2 = R"sql(
+ALTER TABLE messages ADD COLUMN edited_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE conversations ADD COLUMN assignee_id TEXT REFERENCES principals(id);
+ALTER TABLE conversations ADD COLUMN user_delivered INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN user_read INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN agent_delivered INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN agent_read INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE message_changes (
+  author_id  TEXT NOT NULL,
+  client_id  TEXT NOT NULL,
+  message_id INTEGER NOT NULL REFERENCES messages(id),
+  PRIMARY KEY (author_id, client_id)
+) WITHOUT ROWID;
+
+CREATE TABLE server_meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO server_meta (key, value) VALUES ('server_id', lower(hex(randomblob(8))));
+)sql";
+
+constexpr std::array<const char*, kSchemaVersion> kMigrations{kVersion1, kVersion2};
 
 }  // namespace
 

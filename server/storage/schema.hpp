@@ -6,7 +6,7 @@
 namespace parley::server {
 
 // The version this build writes. Throws if the file is newer than this build knows.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 void migrate(sqlite::Database& db);
 

@@ -78,6 +78,9 @@ static void test_library(void) {
   CHECK(strcmp(parley_status_name((parley_status)7), "unknown") == 0);
   CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_MESSAGE_SENT), "message_sent") == 0);
   CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_FAQ_RESULTS), "faq_results") == 0);
+  CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_TYPING_CHANGED), "typing_changed") == 0);
+  CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_CONVERSATION_TAKEN), "conversation_taken") == 0);
+  CHECK((parley_features() & PARLEY_FEATURE_RECEIPTS) != 0);
   CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_NONE), "none") == 0);
   CHECK(strcmp(parley_event_type_name((parley_event_kind)999), "unknown") == 0);
   parley_free(NULL);
@@ -249,6 +252,9 @@ static void test_client_calls(parley_client *client) {
   EXPECT_INVALID(parley_client_set_token(client, k_with_nul, sizeof k_with_nul));
   EXPECT_INVALID(parley_network_changed(NULL));
   EXPECT_OK(parley_network_changed(client));
+  EXPECT_INVALID(parley_set_foreground(NULL, 1));
+  EXPECT_OK(parley_set_foreground(client, 0));
+  EXPECT_OK(parley_set_foreground(client, 1));
   EXPECT_INVALID(parley_outbox_size(NULL, &n));
   EXPECT_INVALID(parley_outbox_size(client, NULL));
   EXPECT_OK(parley_outbox_size(client, &n));
@@ -300,6 +306,65 @@ static void test_chat(parley_client *client) {
   EXPECT_OK(parley_chat_cached_messages(client, PARLEY_STR("c-1"), &json, &json_len));
   CHECK(json != NULL && json_len == strlen(json) && strncmp(json, "{\"messages\":[", 13) == 0);
   parley_free(json);
+  json = NULL;
+
+  EXPECT_INVALID(parley_chat_cached_conversations(NULL, &json, &json_len));
+  EXPECT_INVALID(parley_chat_cached_conversations(client, NULL, &json_len));
+  EXPECT_OK(parley_chat_cached_conversations(client, &json, NULL));
+  CHECK(json != NULL && strncmp(json, "{\"conversations\":[", 18) == 0);
+  parley_free(json);
+}
+
+static void test_chat_changes(parley_client *client) {
+  char id[PARLEY_CLIENT_ID_SIZE] = "";
+  char queued[PARLEY_CLIENT_ID_SIZE] = "";
+  size_t n = 0, before = 0;
+
+  EXPECT_OK(parley_outbox_size(client, &before));
+  EXPECT_INVALID(parley_chat_edit(NULL, PARLEY_STR("m-1"), PARLEY_STR("x"), 1, id));
+  EXPECT_INVALID(parley_chat_edit(client, NULL, 3, PARLEY_STR("x"), 1, id));
+  EXPECT_INVALID(parley_chat_edit(client, NULL, 0, PARLEY_STR("x"), 1, id)); /* id required */
+  EXPECT_INVALID(parley_chat_edit(client, PARLEY_STR("m 1"), PARLEY_STR("x"), 1, id));
+  EXPECT_INVALID(parley_chat_edit(client, PARLEY_STR("m-1"), NULL, 0, 1, id));
+  EXPECT_INVALID(parley_chat_edit(client, PARLEY_STR("m-1"), PARLEY_STR(" "), 1, id));
+  EXPECT_INVALID(parley_chat_edit(client, PARLEY_STR("m-1"), k_bad_utf8[0], strlen(k_bad_utf8[0]), 1, id));
+  EXPECT_INVALID(parley_chat_edit(client, PARLEY_STR("m-1"), g_oversized, OVERSIZED_LEN, 1, id));
+  EXPECT_INVALID(parley_chat_delete(NULL, PARLEY_STR("m-1"), 1, id));
+  EXPECT_INVALID(parley_chat_delete(client, NULL, 0, 1, id));
+  EXPECT_INVALID(parley_chat_delete(client, PARLEY_STR("m-\xC3\x28"), 1, id));
+  EXPECT_OK(parley_outbox_size(client, &n));
+  CHECK(n == before); /* nothing refused was queued */
+  EXPECT_OK(parley_chat_edit(client, PARLEY_STR("m-1"), PARLEY_STR("fixed"), 1, id));
+  CHECK(id[0] != '\0');
+  EXPECT_OK(parley_chat_delete(client, PARLEY_STR("m-1"), 2, queued));
+  EXPECT_OK(parley_outbox_size(client, &n));
+  CHECK(n == before + 2);
+
+  /* Offline, nothing is on the wire: a queued write cancels; an unknown one is not found. */
+  EXPECT_INVALID(parley_chat_cancel(NULL, PARLEY_STR("x")));
+  EXPECT_INVALID(parley_chat_cancel(client, NULL, 0));
+  EXPECT_INVALID(parley_chat_cancel(client, PARLEY_STR("no spaces")));
+  EXPECT_OK(parley_chat_cancel(client, queued, strlen(queued)));
+  EXPECT_STATUS(PARLEY_E_NOT_FOUND, parley_chat_cancel(client, queued, strlen(queued)));
+  EXPECT_INVALID(parley_chat_retry(NULL, PARLEY_STR("x")));
+  EXPECT_INVALID(parley_chat_retry(client, NULL, 2));
+  EXPECT_STATUS(PARLEY_E_CONFLICT, parley_chat_retry(client, id, strlen(id))); /* not failed */
+  EXPECT_STATUS(PARLEY_E_NOT_FOUND, parley_chat_retry(client, PARLEY_STR("unknown")));
+  CHECK(strlen(parley_last_error_message()) > 0);
+  EXPECT_OK(parley_outbox_size(client, &n));
+  CHECK(n == before + 1);
+
+  EXPECT_INVALID(parley_chat_mark_read(NULL, PARLEY_STR("c-1"), NULL, 0));
+  EXPECT_INVALID(parley_chat_mark_read(client, NULL, 0, NULL, 0));
+  EXPECT_INVALID(parley_chat_mark_read(client, PARLEY_STR("c-1"), NULL, 4));
+  EXPECT_INVALID(parley_chat_mark_read(client, PARLEY_STR("c-1"), PARLEY_STR("\xE2\x82")));
+  EXPECT_OK(parley_chat_mark_read(client, PARLEY_STR("c-1"), NULL, 0));
+  EXPECT_OK(parley_chat_mark_read(client, PARLEY_STR("c-1"), PARLEY_STR("m-3")));
+  EXPECT_INVALID(parley_chat_set_typing(NULL, PARLEY_STR("c-1"), 1));
+  EXPECT_INVALID(parley_chat_set_typing(client, NULL, 0, 1));
+  EXPECT_INVALID(parley_chat_set_typing(client, PARLEY_STR("c 1"), 1));
+  EXPECT_OK(parley_chat_set_typing(client, PARLEY_STR("c-1"), 1));
+  EXPECT_OK(parley_chat_set_typing(client, PARLEY_STR("c-1"), 0));
 }
 
 typedef parley_status (*draft_string_setter)(parley_ticket_draft *, const char *, size_t);
@@ -401,6 +466,9 @@ static void test_agent(parley_client *client) {
       parley_agent_set_ticket_status(client, PARLEY_STR("t-1"), (parley_ticket_status)9, 1));
 
   EXPECT_INVALID(parley_agent_queue(NULL, 1));
+  EXPECT_INVALID(parley_agent_take(NULL, PARLEY_STR("c-1"), 1));
+  EXPECT_INVALID(parley_agent_take(client, NULL, 0, 1));
+  EXPECT_INVALID(parley_agent_take(client, PARLEY_STR("c-\xC0\xAF"), 1));
 }
 
 /* --- Wake-up callback and its user data ------------------------------------------------------ */
@@ -451,6 +519,7 @@ int main(void) {
     test_client_calls(client);
     test_event_readers(client);
     test_chat(client);
+    test_chat_changes(client);
     test_tickets(client);
     test_faq(client);
     test_agent(client);

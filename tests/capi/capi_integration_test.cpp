@@ -319,5 +319,68 @@ TEST_F(CApiIntegration, WakeupCallbackSignalsEventsAndItsDataIsFreedWithTheClien
   EXPECT_EQ(counter.frees.load(), 1);
 }
 
+TEST_F(CApiIntegration, ReceiptsEditsTypingAndAssignmentArriveAsJson) {
+  CClient agent(server.url(), server.mint_token("agent-1", "Alice", "agent"));
+  ASSERT_TRUE(agent.wait_connected());
+  CClient user(server.url(), server.mint_token("u-1", "Ann"));
+  ASSERT_TRUE(user.wait_connected());
+
+  ASSERT_EQ(parley_chat_send(user.get(), "helo", 4, nullptr, 0, 1, nullptr), PARLEY_OK);
+  const auto sent = user.wait_for_reply(PARLEY_EVENT_MESSAGE_SENT, 1);
+  ASSERT_TRUE(sent);
+  const std::string message_id = field(sent->json, "/message/id");
+  const std::string conversation = field(sent->json, "/message/conversation_id");
+  ASSERT_TRUE(agent.wait_for([](const PolledEvent& e) { return is_message_from(e, "user", "helo"); }));
+
+  // The agent takes it, types and reads; the user sees each as JSON.
+  ASSERT_EQ(parley_agent_take(agent.get(), conversation.data(), conversation.size(), 2), PARLEY_OK);
+  const auto taken = agent.wait_for_reply(PARLEY_EVENT_CONVERSATION_TAKEN, 2);
+  ASSERT_TRUE(taken);
+  EXPECT_EQ(field(taken->json, "/conversation/assignee/id"), "agent-1");
+  const auto assigned = user.wait_for([](const PolledEvent& e) {
+    return e.type == PARLEY_EVENT_CONVERSATION_UPDATED && field(e.json, "/change") == "assigned";
+  });
+  ASSERT_TRUE(assigned);
+  EXPECT_EQ(field(assigned->json, "/conversation/assignee/name"), "Alice");
+
+  ASSERT_EQ(parley_chat_set_typing(agent.get(), conversation.data(), conversation.size(), 1), PARLEY_OK);
+  const auto typing = user.wait_for([](const PolledEvent& e) { return e.type == PARLEY_EVENT_TYPING_CHANGED; });
+  ASSERT_TRUE(typing);
+  EXPECT_EQ(field(typing->json, "/conversation_id"), conversation);
+  EXPECT_EQ(field(typing->json, "/author/id"), "agent-1");
+  EXPECT_EQ(field(typing->json, "/typing"), true);
+
+  ASSERT_EQ(parley_chat_mark_read(agent.get(), conversation.data(), conversation.size(), nullptr, 0), PARLEY_OK);
+  ASSERT_TRUE(user.wait_for([&](const PolledEvent& e) {
+    return e.type == PARLEY_EVENT_CONVERSATION_UPDATED &&
+           field(e.json, "/conversation/receipts/agent/read_up_to") == message_id;
+  }));
+  char* json_text = nullptr;
+  ASSERT_EQ(parley_chat_cached_messages(user.get(), conversation.data(), conversation.size(),
+                                        &json_text, nullptr),
+            PARLEY_OK);
+  const auto cached = json::parse(json_text);
+  parley_free(json_text);
+  EXPECT_EQ(field(cached, "/messages/0/state"), "read");
+
+  // The user fixes the typo; the agent sees the edit.
+  ASSERT_EQ(parley_chat_edit(user.get(), message_id.data(), message_id.size(), "hello", 5, 3, nullptr),
+            PARLEY_OK);
+  const auto edited = user.wait_for_reply(PARLEY_EVENT_MESSAGE_EDITED, 3);
+  ASSERT_TRUE(edited);
+  EXPECT_EQ(edited->status, PARLEY_OK) << edited->error_message;
+  EXPECT_EQ(field(edited->json, "/change"), "edited");
+  const auto updated = agent.wait_for([](const PolledEvent& e) { return e.type == PARLEY_EVENT_MESSAGE_UPDATED; });
+  ASSERT_TRUE(updated);
+  EXPECT_EQ(field(updated->json, "/message/text"), "hello");
+  EXPECT_GT(field(updated->json, "/message/edited_at").get<std::int64_t>(), 0);
+
+  ASSERT_EQ(parley_chat_cached_conversations(agent.get(), &json_text, nullptr), PARLEY_OK);
+  const auto conversations = json::parse(json_text);
+  parley_free(json_text);
+  EXPECT_EQ(field(conversations, "/conversations/0/id"), conversation);
+  EXPECT_EQ(field(conversations, "/conversations/0/unread_count"), 0);
+}
+
 }  // namespace
 }  // namespace parley::capi_test

@@ -68,7 +68,7 @@ TEST(SdkChat, MessageAndReplyEachArriveExactlyOnce) {
   std::vector<std::string> texts;
   for (const auto& m : cached) {
     texts.push_back(m.text);
-    EXPECT_EQ(m.state, DeliveryState::sent);
+    EXPECT_TRUE(stored_by_server(m)) << m.text;
   }
   EXPECT_EQ(texts, (std::vector<std::string>{"Hello, my order never came", "Sorry! Let me check.",
                                              "Thanks", "Anytime"}));

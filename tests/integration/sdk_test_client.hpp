@@ -104,6 +104,11 @@ class SdkTestClient {
   std::thread drainer_;
 };
 
+// The server has the message: sent, or further along (delivered, read), not pending or failed.
+inline bool stored_by_server(const Message& m) {
+  return m.state != DeliveryState::pending && m.state != DeliveryState::failed;
+}
+
 inline EventFilter of_type(EventType type) {
   return [type](const Event& e) { return e.type == type; };
 }

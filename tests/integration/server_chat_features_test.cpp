@@ -1,0 +1,227 @@
+// parley-server's complete chat over the raw protocol: edits and deletions (author only,
+// deduplicated), receipts (monotonic, per side), typing (ephemeral, rate-limited, to the other
+// side only), agent assignment, and the database's server_id.
+#include <gtest/gtest.h>
+
+#include "server_test_helpers.hpp"
+
+namespace parley::test {
+namespace {
+
+// A user's message in a new conversation; returns it.
+Json post(RawWsClient& client, const std::string& client_id, const std::string& text,
+          const std::string& conversation_id = "") {
+  Json args{{"client_id", client_id}, {"text", text}};
+  if (!conversation_id.empty()) args["conversation_id"] = conversation_id;
+  const Json reply = client.request("chat.send", args);
+  EXPECT_TRUE(is_res(reply)) << reply.dump();
+  return reply["result"]["message"];
+}
+
+std::vector<std::string> event_names(const std::vector<Json>& events) {
+  std::vector<std::string> names;
+  for (const auto& e : events) names.push_back(e["name"]);
+  return names;
+}
+
+TEST(ServerChatFeatures, TheAuthorEditsOnceHoweverOftenTheChangeIsSent) {
+  ServerProcess server;
+  auto user = connect_as(server, "u-1");
+  auto agent = connect_as(server, "a-1", "agent");
+  const Json m = post(*user, "c1", "helo");
+  events_so_far(*agent);
+
+  const Json edit{{"client_id", "e1"}, {"message_id", m["id"]}, {"text", "hello"}};
+  const Json first = user->request("chat.edit", edit);
+  ASSERT_TRUE(is_res(first)) << first.dump();
+  EXPECT_EQ(first["result"]["message"]["text"], "hello");
+  EXPECT_GT(first["result"]["message"]["edited_at"].get<std::int64_t>(), 0);
+  const Json again = user->request("chat.edit", edit);
+  EXPECT_EQ(again["result"], first["result"]);
+  const auto events = events_so_far(*agent);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]["name"], "message.updated");
+  EXPECT_EQ(events[0]["data"]["change"], "edited");
+  EXPECT_EQ(events[0]["data"]["message"], first["result"]["message"]);
+
+  // The same text again is a success that changes nothing.
+  const Json same = user->request("chat.edit", {{"client_id", "e2"}, {"message_id", m["id"]}, {"text", "hello"}});
+  ASSERT_TRUE(is_res(same));
+  EXPECT_TRUE(events_so_far(*agent).empty());
+}
+
+TEST(ServerChatFeatures, DeletingEmptiesTheMessageAndThenEditsConflict) {
+  ServerProcess server;
+  auto user = connect_as(server, "u-1");
+  const Json m = post(*user, "c1", "oops");
+  events_so_far(*user);
+  const Json deleted = user->request("chat.delete", {{"client_id", "d1"}, {"message_id", m["id"]}});
+  ASSERT_TRUE(is_res(deleted)) << deleted.dump();
+  EXPECT_TRUE(deleted["result"]["message"]["deleted"].get<bool>());
+  EXPECT_EQ(deleted["result"]["message"]["text"], "");
+  EXPECT_EQ(event_names(events_so_far(*user)), (std::vector<std::string>{"message.updated"}));
+  // Deleting again succeeds quietly; editing a deleted message is a conflict.
+  ASSERT_TRUE(is_res(user->request("chat.delete", {{"client_id", "d2"}, {"message_id", m["id"]}})));
+  EXPECT_TRUE(events_so_far(*user).empty());
+  EXPECT_EQ(error_code(user->request("chat.edit", {{"client_id", "e1"}, {"message_id", m["id"]}, {"text", "x"}})),
+            "conflict");
+  // History shows it deleted, in its place.
+  const Json history = user->request("chat.history", {{"conversation_id", m["conversation_id"]}});
+  ASSERT_EQ(history["result"]["messages"].size(), 1u);
+  EXPECT_TRUE(history["result"]["messages"][0]["deleted"].get<bool>());
+}
+
+TEST(ServerChatFeatures, OnlyTheAuthorChangesAMessageAndStrangersCannotSeeIt) {
+  ServerProcess server(with_bot());
+  auto user = connect_as(server, "u-1");
+  auto agent = connect_as(server, "a-1", "agent");
+  auto stranger = connect_as(server, "u-2");
+  const Json m = post(*user, "c1", "How do I get a refund?");
+  const auto events = events_so_far(*user);  // the user's message and the bot's answer
+  ASSERT_EQ(events.size(), 2u);
+  const Json bot_message = events[1]["data"]["message"];
+  ASSERT_EQ(bot_message["author"]["kind"], "bot");
+
+  auto edit = [](const Json& message, const char* cid) {
+    return Json{{"client_id", cid}, {"message_id", message["id"]}, {"text", "changed"}};
+  };
+  EXPECT_EQ(error_code(agent->request("chat.edit", edit(m, "x1"))), "forbidden");
+  EXPECT_EQ(error_code(user->request("chat.edit", edit(bot_message, "x2"))), "forbidden");
+  EXPECT_EQ(error_code(stranger->request("chat.edit", edit(m, "x3"))), "not_found");
+  EXPECT_EQ(error_code(stranger->request("chat.delete", {{"client_id", "x4"}, {"message_id", m["id"]}})),
+            "not_found");
+  EXPECT_EQ(error_code(user->request("chat.edit", {{"client_id", "x5"}, {"message_id", "t-1"}, {"text", "x"}})),
+            "not_found");
+  EXPECT_EQ(error_code(user->request("chat.edit", {{"client_id", "x6"}, {"message_id", m["id"]}})),
+            "bad_request");
+  EXPECT_EQ(error_code(user->request("chat.delete", {{"message_id", m["id"]}})), "bad_request");
+}
+
+TEST(ServerChatFeatures, ReceiptsMoveForwardOnlyAndReadImpliesDelivered) {
+  ServerProcess server;
+  auto user = connect_as(server, "u-1");
+  auto agent = connect_as(server, "a-1", "agent");
+  const Json first = post(*user, "c1", "one");
+  const std::string conversation = first["conversation_id"];
+  const Json second = post(*user, "c2", "two", conversation);
+  events_so_far(*user);
+  events_so_far(*agent);
+
+  const Json read = agent->request("chat.receipt", {{"conversation_id", conversation},
+                                                    {"message_id", second["id"]},
+                                                    {"kind", "read"}});
+  ASSERT_TRUE(is_res(read)) << read.dump();
+  const Json& receipts = read["result"]["conversation"]["receipts"];
+  EXPECT_EQ(receipts["agent"]["read_up_to"], second["id"]);
+  EXPECT_EQ(receipts["agent"]["delivered_up_to"], second["id"]);
+  EXPECT_TRUE(receipts["user"]["read_up_to"].is_null());
+  const auto events = events_so_far(*user);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]["name"], "conversation.updated");
+  EXPECT_EQ(events[0]["data"]["change"], "receipts");
+  EXPECT_EQ(events[0]["data"]["conversation"]["receipts"], receipts);
+
+  // An older receipt moves nothing and makes no event.
+  const Json older = agent->request("chat.receipt", {{"conversation_id", conversation},
+                                                     {"message_id", first["id"]},
+                                                     {"kind", "delivered"}});
+  ASSERT_TRUE(is_res(older));
+  EXPECT_EQ(older["result"]["conversation"]["receipts"], receipts);
+  EXPECT_TRUE(events_so_far(*user).empty());
+
+  EXPECT_EQ(error_code(agent->request("chat.receipt", {{"conversation_id", conversation},
+                                                       {"message_id", second["id"]},
+                                                       {"kind", "seen"}})),
+            "bad_request");
+  // A message of another conversation is not found in this one.
+  const Json elsewhere = post(*connect_as(server, "u-2"), "c9", "other");
+  EXPECT_EQ(error_code(agent->request("chat.receipt", {{"conversation_id", conversation},
+                                                       {"message_id", elsewhere["id"]},
+                                                       {"kind", "read"}})),
+            "not_found");
+  EXPECT_EQ(error_code(user->request("chat.receipt", {{"conversation_id", elsewhere["conversation_id"]},
+                                                      {"message_id", elsewhere["id"]},
+                                                      {"kind", "read"}})),
+            "not_found");
+}
+
+TEST(ServerChatFeatures, TypingIsLiveOnlyToTheOtherSideAndRateLimited) {
+  ServerProcess server;
+  auto user = connect_as(server, "u-1");
+  auto laptop = connect_as(server, "u-1");
+  auto agent = connect_as(server, "a-1", "agent");
+  const Json m = post(*user, "c1", "hi");
+  const std::string conversation = m["conversation_id"];
+  events_so_far(*user);
+  events_so_far(*laptop);
+  events_so_far(*agent);
+
+  const Json typing{{"conversation_id", conversation}, {"typing", true}};
+  ASSERT_TRUE(is_res(user->request("chat.typing", typing)));
+  const auto at_agent = events_so_far(*agent);
+  ASSERT_EQ(at_agent.size(), 1u);
+  EXPECT_EQ(at_agent[0]["name"], "chat.typing");
+  EXPECT_FALSE(at_agent[0].contains("seq"));
+  EXPECT_EQ(at_agent[0]["data"]["author"]["id"], "u-1");
+  EXPECT_TRUE(at_agent[0]["data"]["typing"].get<bool>());
+  EXPECT_TRUE(events_so_far(*laptop).empty());  // the user's own side is not told
+
+  // Nothing was stored: the next stored event takes the next seq.
+  post(*user, "c2", "still me", conversation);
+  const auto next = events_so_far(*agent);
+  ASSERT_EQ(next.size(), 1u);
+  EXPECT_EQ(next[0]["seq"], 2);
+
+  // 5 in a second pass; the sixth is refused.
+  for (int i = 1; i < 5; ++i) ASSERT_TRUE(is_res(user->request("chat.typing", typing))) << i;
+  EXPECT_EQ(error_code(user->request("chat.typing", typing)), "rate_limited");
+  EXPECT_EQ(error_code(user->request("chat.typing", {{"conversation_id", conversation}})), "bad_request");
+}
+
+TEST(ServerChatFeatures, AgentsTakeConversationsAndTheFirstReplyAssigns) {
+  ServerProcess server;
+  auto user = connect_as(server, "u-1");
+  auto bo = connect_as(server, "a-bo", "agent");
+  auto cy = connect_as(server, "a-cy", "agent");
+  const std::string first = post(*user, "c1", "help")["conversation_id"];
+  events_so_far(*user);
+
+  // The first reply assigns, and the user hears who joined before the answer.
+  ASSERT_TRUE(is_res(bo->request("agent.reply", {{"client_id", "r1"}, {"conversation_id", first}, {"text", "hi"}})));
+  auto events = events_so_far(*user);
+  ASSERT_EQ(event_names(events), (std::vector<std::string>{"conversation.updated", "message.new"}));
+  EXPECT_EQ(events[0]["data"]["change"], "assigned");
+  EXPECT_EQ(events[0]["data"]["conversation"]["assignee"]["id"], "a-bo");
+  EXPECT_EQ(events[1]["seq"].get<int>(), events[0]["seq"].get<int>() + 1);
+
+  // Another agent takes it over; taking it again changes nothing.
+  const Json taken = cy->request("agent.take", {{"conversation_id", first}});
+  ASSERT_TRUE(is_res(taken)) << taken.dump();
+  EXPECT_EQ(taken["result"]["conversation"]["assignee"]["id"], "a-cy");
+  EXPECT_EQ(event_names(events_so_far(*user)), (std::vector<std::string>{"conversation.updated"}));
+  ASSERT_TRUE(is_res(cy->request("agent.take", {{"conversation_id", first}})));
+  EXPECT_TRUE(events_so_far(*user).empty());
+  EXPECT_EQ(error_code(user->request("agent.take", {{"conversation_id", first}})), "forbidden");
+  EXPECT_EQ(error_code(cy->request("agent.take", {{"conversation_id", "c-999"}})), "not_found");
+}
+
+TEST(ServerChatFeatures, TheServerIdIsTheDatabases) {
+  ServerProcess server;
+  RawWsClient client;
+  ASSERT_TRUE(client.connect(server.url()));
+  const std::string id = client.hello(server.mint_token("u-1", "Ann"))["result"]["server_id"];
+  EXPECT_GE(id.size(), 8u);
+  server.stop();
+  server.start();
+  RawWsClient again;
+  ASSERT_TRUE(again.connect(server.url()));
+  EXPECT_EQ(again.hello(server.mint_token("u-1", "Ann"))["result"]["server_id"], id);
+
+  ServerProcess other;
+  RawWsClient elsewhere;
+  ASSERT_TRUE(elsewhere.connect(other.url()));
+  EXPECT_NE(elsewhere.hello(other.mint_token("u-1", "Ann"))["result"]["server_id"], id);
+}
+
+}  // namespace
+}  // namespace parley::test
