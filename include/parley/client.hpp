@@ -1,15 +1,16 @@
 #pragma once
 // parley::Client — one user's (or agent's) connection to a Parley server.
 //
-// Threading: every method is safe to call from any thread and returns at once; nothing here
-// waits on the network. Each Client owns one internal thread that runs the connection, the
+// Threading: every method is safe to call from any thread; nothing here waits on the network.
+// Writes and the cached_*() reads wait for the local store; everything else returns at once. Each Client owns one internal thread that runs the connection, the
 // outbox and the local store. Results and server events arrive as Events, drained with
 // poll_event() from the thread of the app's choice (one thread at a time).
 //
 // Writes (send_message, edit_message, delete_message, create_ticket, add_comment,
-// agent_reply) are written to the outbox
-// first and sent, and resent after reconnects, until the server acknowledges them; the server
-// deduplicates on the returned client id, so each takes effect exactly once.
+// agent_reply) are written to the outbox on disk before they return (they wait for the local
+// store, never for the network), then sent, and resent after reconnects, until the server
+// acknowledges them; the server deduplicates on the returned client id, so each takes effect
+// exactly once.
 #include <chrono>
 #include <cstdint>
 #include <functional>

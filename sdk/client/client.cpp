@@ -78,14 +78,18 @@ void Client::set_foreground(bool foreground) {
 namespace {
 
 // The one shape of every write: a fresh client id, stored in the outbox by the engine before
-// anything is sent.
+// anything is sent. It returns once the write is on disk: a write the app was told about is
+// never lost, even if the app is killed right after.
 std::string post_write(Client::Impl& impl, const char* op, Json args, std::uint64_t tag,
                        std::optional<Message> pending_message = std::nullopt) {
   std::string client_id = client::new_client_id();
   args["client_id"] = client_id;
   if (pending_message) pending_message->client_id = client_id;
   client::WriteRequest request{op, std::move(args), client_id, tag, std::move(pending_message)};
-  impl.post([request = std::move(request)](Engine& e) mutable { e.write(std::move(request)); });
+  impl.call([request = std::move(request)](Engine& e) mutable {
+    e.write(std::move(request));
+    return true;
+  });
   return client_id;
 }
 

@@ -83,6 +83,9 @@ class Statement {
 };
 
 // BEGIN IMMEDIATE … COMMIT; rolls back if destroyed without commit().
+// BEGIN IMMEDIATE … COMMIT, rolled back unless committed. Inside another transaction it is a
+// savepoint: its work is undone alone if it fails, and made durable by the outer commit (so a
+// server can commit many requests at once, each still all-or-nothing).
 class Transaction {
  public:
   explicit Transaction(Database& db);
@@ -93,6 +96,7 @@ class Transaction {
 
  private:
   Database& db_;
+  bool nested_ = false;
   bool done_ = false;
 };
 

@@ -62,7 +62,14 @@ void Dispatcher::on_oversized(Peer& peer, std::size_t frame_bytes, std::size_t l
                  std::to_string(limit));
 }
 
-void Dispatcher::on_closed(Peer& peer) { hub_.detach(peer); }
+void Dispatcher::on_closed(Peer& peer) {
+  hub_.detach(peer);
+  // Its queued requests are dropped: none was acknowledged, and the client sends its writes
+  // again on its next connection.
+  for (auto& queued : queue_) {
+    if (queued.peer == &peer) queued.peer = nullptr;
+  }
+}
 
 void Dispatcher::on_text(Peer& peer, std::string_view frame) {
   auto decoded = protocol::decode_request(frame, frame_limit(peer));
@@ -70,52 +77,98 @@ void Dispatcher::on_text(Peer& peer, std::string_view frame) {
     peer.send(protocol::encode(*error));
     return;
   }
-  const auto& request = std::get<protocol::Request>(decoded);
+  queue_.push_back(Queued{&peer, std::move(std::get<protocol::Request>(decoded))});
+}
 
+void Dispatcher::flush() {
+  if (queue_.empty()) return;
+  std::vector<Queued> batch;
+  batch.swap(queue_);
+  // Group commit: every request read in this turn of the loop runs in one transaction (each in
+  // a savepoint of its own, so one failing leaves the others), and a single commit — one
+  // fsync — makes them all durable before any of them is acknowledged.
+  std::vector<Answer> answers;
+  answers.reserve(batch.size());
+  bool committed = false;
+  try {
+    sqlite::Transaction tx(services_.db);
+    for (auto& queued : batch) answers.push_back(answer(queued));
+    tx.commit();
+    committed = true;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "parley-server: a commit of %zu requests failed: %s\n", batch.size(),
+                 e.what());
+  }
+  if (!committed) {
+    for (auto& queued : batch) {
+      if (queued.peer == nullptr) continue;
+      // A hello that did not commit did not happen.
+      if (queued.request.op == "hello") queued.peer->state().principal.reset();
+      send_error(*queued.peer, queued.request.id, ErrorCode::unavailable, "storage failure; retry");
+    }
+    return;
+  }
+  for (auto& answer : answers) deliver(answer);
+}
+
+Dispatcher::Answer Dispatcher::answer(Queued& queued) {
+  Answer answer{queued.peer, queued.request.id, queued.request.op, {}};
+  Peer* peer = queued.peer;
+  if (peer == nullptr) return answer;  // the session closed before its turn
+  const auto& request = queued.request;
   OpHandler handler = nullptr;
   if (request.op == "hello") {
     handler = &handle_hello;
-  } else if (!peer.state().principal) {
-    send_error(peer, request.id, ErrorCode::unauthorized, "send hello first");
-    return;
+  } else if (!peer->state().principal) {
+    answer.result = protocol::WireError{ErrorCode::unauthorized, "send hello first"};
+    return answer;
   } else if (auto it = ops_.find(request.op); it != ops_.end()) {
     handler = it->second;
   } else {
-    send_error(peer, request.id, ErrorCode::bad_request, "unknown op \"" + request.op + "\"");
-    return;
+    answer.result = protocol::WireError{ErrorCode::bad_request, "unknown op \"" + request.op + "\""};
+    return answer;
   }
-
-  Outcome outcome;
   try {
-    outcome = run(handler, peer, request);
+    sqlite::Transaction step(services_.db);  // a savepoint: this request, all or nothing
+    answer.result = run(handler, *peer, request);
+    step.commit();
   } catch (const protocol::ArgError& e) {
-    send_error(peer, request.id, e.code(), e.what());
-    return;
+    answer.result = protocol::WireError{e.code(), e.what()};
   } catch (const RequestError& e) {
-    send_error(peer, request.id, e.code(), e.what());
-    return;
+    answer.result = protocol::WireError{e.code(), e.what()};
   } catch (const sqlite::SqliteError& e) {
     std::fprintf(stderr, "parley-server: %s failed in storage: %s\n", request.op.c_str(), e.what());
-    send_error(peer, request.id, e.is_busy() ? ErrorCode::unavailable : ErrorCode::internal,
-               e.is_busy() ? "storage is busy; retry" : "storage failure");
-    return;
+    answer.result = protocol::WireError{e.is_busy() ? ErrorCode::unavailable : ErrorCode::internal,
+                                        e.is_busy() ? "storage is busy; retry" : "storage failure"};
   } catch (const std::exception& e) {
     std::fprintf(stderr, "parley-server: %s failed: %s\n", request.op.c_str(), e.what());
-    send_error(peer, request.id, ErrorCode::internal, "internal error");
+    answer.result = protocol::WireError{ErrorCode::internal, "internal error"};
+  }
+  return answer;
+}
+
+void Dispatcher::deliver(Answer& answer) {
+  if (auto* error = std::get_if<protocol::WireError>(&answer.result)) {
+    if (answer.peer != nullptr) send_error(*answer.peer, answer.id, error->code, error->message);
     return;
   }
-
+  auto& outcome = std::get<Outcome>(answer.result);
   try {
-    peer.send(protocol::encode(protocol::Reply{request.id, std::move(outcome.result)}));
-    if (outcome.attach) hub_.attach(peer.state().principal->id, peer);
-    if (outcome.replay_after) peer.start_replay(replay_pager(peer.state().principal->id, *outcome.replay_after));
+    if (answer.peer != nullptr) {
+      Peer& peer = *answer.peer;
+      peer.send(protocol::encode(protocol::Reply{answer.id, std::move(outcome.result)}));
+      if (outcome.attach) hub_.attach(peer.state().principal->id, peer);
+      if (outcome.replay_after) {
+        peer.start_replay(replay_pager(peer.state().principal->id, *outcome.replay_after));
+      }
+    }
     for (const auto& stored : outcome.events) hub_.publish(stored);
     for (const auto& live : outcome.ephemeral) {
       const std::string encoded = protocol::encode(live.event);
       for (const auto& id : live.principal_ids) hub_.publish_ephemeral(id, encoded);
     }
   } catch (const std::exception& e) {  // encoding; the change itself is committed
-    std::fprintf(stderr, "parley-server: %s: cannot send the reply: %s\n", request.op.c_str(),
+    std::fprintf(stderr, "parley-server: %s: cannot send the reply: %s\n", answer.op.c_str(),
                  e.what());
   }
 }

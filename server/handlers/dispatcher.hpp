@@ -2,10 +2,13 @@
 // Turns each complete frame from a session into exactly one reply (docs/protocol.md,
 // section 1): decodes it, enforces hello-first, routes the op to its handler, maps every
 // failure to a typed `err`, then pushes the events the request committed to live sessions.
+// Requests are run in batches, one transaction per turn of the event loop (group commit).
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <variant>
+#include <vector>
 
 #include "fanout/hub.hpp"
 #include "handlers/call.hpp"
@@ -16,7 +19,11 @@ class Dispatcher {
  public:
   Dispatcher(Services& services, Hub& hub);
 
+  // Queues a request; flush() runs it. Frames that cannot be decoded are answered at once.
   void on_text(Peer& peer, std::string_view frame);
+  // Runs the queued requests in one transaction, then replies and pushes their events. Called
+  // once per turn of the event loop.
+  void flush();
   void on_binary(Peer& peer);
   void on_oversized(Peer& peer, std::size_t frame_bytes, std::size_t limit);
   void on_closed(Peer& peer);
@@ -26,6 +33,18 @@ class Dispatcher {
   std::size_t frame_limit(const Peer& peer) const;
 
  private:
+  struct Queued {
+    Peer* peer;  // null once the session closed
+    protocol::Request request;
+  };
+  struct Answer {
+    Peer* peer;
+    std::string id;
+    std::string op;
+    std::variant<Outcome, protocol::WireError> result;
+  };
+  Answer answer(Queued& queued);
+  void deliver(Answer& answer);
   Outcome run(OpHandler handler, Peer& peer, const protocol::Request& request);
   // Reads a principal's stored events after `after`, one page per call.
   ReplayPager replay_pager(std::string principal_id, std::uint64_t after);
@@ -33,6 +52,7 @@ class Dispatcher {
   Services& services_;
   Hub& hub_;
   std::unordered_map<std::string, OpHandler> ops_;
+  std::vector<Queued> queue_;
 };
 
 }  // namespace parley::server

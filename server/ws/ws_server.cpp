@@ -70,6 +70,7 @@ void WsServer::run(const std::function<bool()>& stop_requested) {
   lws_sul_schedule(context_, 0, &wakeup_.sul, &WsServer::on_wakeup, kWakeupInterval);
   while (!stop_requested()) {
     if (lws_service(context_, 0) < 0) break;
+    dispatcher_.flush();  // what this turn read, committed together
   }
 }
 

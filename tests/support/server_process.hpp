@@ -35,6 +35,7 @@ class ServerProcess {
   const std::string& db_path() const;
 
   bool running() const { return pid_ > 0; }
+  pid_t pid() const { return pid_; }  // -1 while not running
   // How the last stopped or killed process ended: its exit code, or 128 + signal number.
   int last_exit_status() const { return last_exit_status_; }
 

@@ -26,6 +26,44 @@ TEST(Schema, RefusesANewerFile) {
   EXPECT_THROW(migrate(db), std::runtime_error);
 }
 
+TEST(GroupCommit, ANestedTransactionFailsAloneAndCommitsWithTheOuterOne) {
+  auto db = open_database(":memory:");
+  PrincipalRepository principals(db);
+  principals.save({"u-1", PrincipalKind::user, "Ann"}, 1);
+  {
+    sqlite::Transaction batch(db);
+    {
+      sqlite::Transaction first(db);
+      principals.append_event("u-1", "kept", {}, 2);
+      first.commit();
+    }
+    {
+      sqlite::Transaction failed(db);  // not committed: as a request that threw
+      principals.append_event("u-1", "undone", {}, 3);
+    }
+    {
+      sqlite::Transaction third(db);
+      principals.append_event("u-1", "kept", {}, 4);
+      third.commit();
+    }
+    EXPECT_EQ(principals.latest_seq("u-1"), 2u);
+    batch.commit();
+  }
+  const auto events = principals.events_after("u-1", 0, 10);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].name, "kept");
+  EXPECT_EQ(events[1].name, "kept");
+  EXPECT_EQ(events[1].seq, 2u);  // the undone one's seq was given again: no gap
+
+  {
+    sqlite::Transaction batch(db);  // an outer transaction that is not committed undoes all
+    sqlite::Transaction inner(db);
+    principals.append_event("u-1", "never", {}, 5);
+    inner.commit();
+  }
+  EXPECT_EQ(principals.latest_seq("u-1"), 2u);
+}
+
 TEST(EventLog, SeqIsPerPrincipalAndGapless) {
   auto db = open_database(":memory:");
   PrincipalRepository principals(db);

@@ -1,0 +1,63 @@
+// chat_bench: Parley's chat path against the floor of a raw libwebsockets echo on the same
+// machine, in one run. See docs/development.md ("Chat benchmark").
+//
+//   chat_bench [--rounds N] [--messages N]
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "echo_floor.hpp"
+#include "parley_load.hpp"
+
+namespace {
+
+// A chat.send frame of a short message is about this long on the wire.
+constexpr std::size_t kFrameBytes = 160;
+constexpr std::size_t kTextBytes = 40;
+
+void row(const char* metric, double floor, double parley) {
+  std::printf("| %-44s | %10.1f | %10.1f | %6.2fx |\n", metric, floor, parley,
+              floor > 0 ? parley / floor : 0.0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int rounds = 2000;
+  int messages = 4000;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (flag == "--rounds") rounds = std::atoi(argv[i + 1]);
+    if (flag == "--messages") messages = std::atoi(argv[i + 1]);
+  }
+  using namespace parley::bench;
+  const EchoResult echo = measure_echo(kFrameBytes, rounds, messages * 4, 64);
+  ParleyLoad parley;
+  parley.latency(100, kTextBytes);  // warm-up: connections, caches, the database file
+  const ParleyLatency lat = parley.latency(rounds, kTextBytes);
+  const ThroughputResult one = parley.throughput(1, messages, kTextBytes);
+  const ThroughputResult eight = parley.throughput(8, messages / 8, kTextBytes);
+  const ThroughputResult many = parley.throughput(32, messages / 32, kTextBytes);
+
+  std::printf("\nChat path vs raw libwebsockets echo (loopback, %d rounds, µs unless stated)\n\n", rounds);
+  std::printf("| %-44s | %10s | %10s | %7s |\n", "metric", "floor", "parley", "ratio");
+  std::printf("|%s|%s|%s|%s|\n", std::string(46, '-').c_str(), std::string(12, '-').c_str(),
+              std::string(12, '-').c_str(), std::string(9, '-').c_str());
+  row("round trip p50 (send -> acknowledged)", echo.round_trip.p50_us, lat.acknowledged.p50_us);
+  row("round trip p99 (send -> acknowledged)", echo.round_trip.p99_us, lat.acknowledged.p99_us);
+  row("send -> delivered to agent p50", echo.round_trip.p50_us, lat.delivered.p50_us);
+  row("send -> delivered to agent p99", echo.round_trip.p99_us, lat.delivered.p99_us);
+  for (const auto* t : {&one, &eight, &many}) {
+    const std::string name = "messages/s, " + std::to_string(t->clients) + " client(s)";
+    row(name.c_str(), echo.frames_per_second, t->messages_per_second);
+  }
+  std::printf("\nserver CPU while loaded (1.0 = one core): 1 client %.2f, 8 clients %.2f, 32 clients %.2f\n",
+              one.server_cpu_share, eight.server_cpu_share, many.server_cpu_share);
+  const double per_core = many.server_cpu_share > 0 ? many.messages_per_second / many.server_cpu_share : 0;
+  std::printf("messages/s per server core (32 clients): %.0f   target: 20000   %s\n", per_core,
+              per_core >= 20000 ? "met" : "NOT met");
+  std::printf("p50 send->acknowledged / floor: %.2fx   target: 1.5x   %s\n",
+              lat.acknowledged.p50_us / echo.round_trip.p50_us,
+              lat.acknowledged.p50_us <= 1.5 * echo.round_trip.p50_us ? "met" : "NOT met");
+  return 0;
+}

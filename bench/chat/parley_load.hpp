@@ -1,0 +1,38 @@
+#pragma once
+// Parley's side of the chat benchmark: the real parley-server (a child process, its database
+// on disk) and parley::Client users and an agent in this process.
+#include <string>
+#include <vector>
+
+#include "stats.hpp"
+
+namespace parley::bench {
+
+struct ThroughputResult {
+  int clients = 0;
+  int messages = 0;
+  double messages_per_second = 0;  // acknowledged by the server
+  double server_cpu_share = 0;     // server CPU time / wall time (1.0 = one core busy)
+};
+
+struct ParleyLatency {
+  Latency acknowledged;  // send_message() called → its message_sent event
+  Latency delivered;     // send_message() called → the agent's message_received event
+};
+
+class ParleyLoad {
+ public:
+  ParleyLoad();  // starts the server
+  ~ParleyLoad();
+  ParleyLoad(const ParleyLoad&) = delete;
+  ParleyLoad& operator=(const ParleyLoad&) = delete;
+
+  ParleyLatency latency(int rounds, std::size_t text_bytes);
+  ThroughputResult throughput(int clients, int messages_per_client, std::size_t text_bytes);
+
+ private:
+  struct Impl;
+  Impl* impl_;
+};
+
+}  // namespace parley::bench
