@@ -3,6 +3,8 @@
 // pauses, token refresh, and a store that outlives its server's database or its user.
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "../unit/sdk_temp_dir.hpp"
 #include "sdk_test_client.hpp"
 
@@ -32,11 +34,11 @@ EventFilter conversation_change(const std::string& change) {
   };
 }
 
-const Message* find_message(const std::vector<Message>& messages, const std::string& id) {
+std::optional<Message> find_message(const std::vector<Message>& messages, const std::string& id) {
   for (const auto& m : messages) {
-    if (m.id == id) return &m;
+    if (m.id == id) return m;
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 std::int64_t unread_in(SdkTestClient& client, const std::string& conversation) {
@@ -57,14 +59,14 @@ TEST(SdkChatFeatures, ReceiptsMoveOwnMessagesToDeliveredThenRead) {
   // The agent's client says "delivered" by itself when the message arrives.
   ASSERT_TRUE(p.agent.wait_for(received_text("Where is my parcel?")));
   ASSERT_TRUE(wait_until([&] {
-    const auto* m = find_message(p.user->cached_messages(conversation), question.id);
-    return m != nullptr && m->state == DeliveryState::delivered;
+    const auto m = find_message(p.user->cached_messages(conversation), question.id);
+    return m && m->state == DeliveryState::delivered;
   }));
   // Reading is the app's call.
   p.agent->mark_read(conversation);
   ASSERT_TRUE(wait_until([&] {
-    const auto* m = find_message(p.user->cached_messages(conversation), question.id);
-    return m != nullptr && m->state == DeliveryState::read;
+    const auto m = find_message(p.user->cached_messages(conversation), question.id);
+    return m && m->state == DeliveryState::read;
   }));
   const auto update = p.user.wait_for([&](const Event& e) {
     return e.type == EventType::conversation_updated && !e.conversations.empty() &&
@@ -127,8 +129,8 @@ TEST(SdkChatFeatures, TheAuthorEditsAndDeletesAndTheOtherSideSeesIt) {
   ASSERT_TRUE(deleted && deleted->error.ok());
   EXPECT_EQ(deleted->change, "deleted");
   ASSERT_TRUE(p.agent.wait_count(of_type(EventType::message_updated), 2));
-  const auto* cached = find_message(p.agent->cached_messages(m.conversation_id), m.id);
-  ASSERT_NE(cached, nullptr);
+  const auto cached = find_message(p.agent->cached_messages(m.conversation_id), m.id);
+  ASSERT_TRUE(cached);
   EXPECT_TRUE(cached->deleted);
   EXPECT_EQ(cached->text, "");
 
