@@ -15,6 +15,9 @@ struct Pair {
   explicit Pair(ServerProcess& server, const std::string& user_store = {})
       : user(sdk_config(server, server.mint_token("u-ann", "Ann"), user_store)),
         agent(sdk_config(server, server.mint_token("a-bo", "Bo", "agent"))) {}
+  bool connected() const {
+    return user.wait_state(ConnectionState::connected) && agent.wait_state(ConnectionState::connected);
+  }
   SdkTestClient user;
   SdkTestClient agent;
 };
@@ -51,8 +54,7 @@ std::int64_t unread_in(SdkTestClient& client, const std::string& conversation) {
 TEST(SdkChatFeatures, ReceiptsMoveOwnMessagesToDeliveredThenRead) {
   ServerProcess server;
   Pair p(server);
-  ASSERT_TRUE(p.user.wait_state(ConnectionState::connected));
-  ASSERT_TRUE(p.agent.wait_state(ConnectionState::connected));
+  ASSERT_TRUE(p.connected());
   const Message question = send_ok(p.user, "Where is my parcel?", {}, 1);
   const std::string conversation = question.conversation_id;
 
@@ -79,8 +81,7 @@ TEST(SdkChatFeatures, ReceiptsMoveOwnMessagesToDeliveredThenRead) {
 TEST(SdkChatFeatures, UnreadCountsDropWhenTheUserReadsEvenOffline) {
   ServerProcess server;
   Pair p(server);
-  ASSERT_TRUE(p.user.wait_state(ConnectionState::connected));
-  ASSERT_TRUE(p.agent.wait_state(ConnectionState::connected));
+  ASSERT_TRUE(p.connected());
   const std::string conversation = send_ok(p.user, "Hello", {}, 1).conversation_id;
   for (const char* text : {"one", "two", "three"}) p.agent->agent_reply(conversation, text);
   ASSERT_TRUE(p.user.wait_for(received_text("three")));
@@ -106,8 +107,7 @@ TEST(SdkChatFeatures, UnreadCountsDropWhenTheUserReadsEvenOffline) {
 TEST(SdkChatFeatures, TheAuthorEditsAndDeletesAndTheOtherSideSeesIt) {
   ServerProcess server;
   Pair p(server);
-  ASSERT_TRUE(p.user.wait_state(ConnectionState::connected));
-  ASSERT_TRUE(p.agent.wait_state(ConnectionState::connected));
+  ASSERT_TRUE(p.connected());
   const Message m = send_ok(p.user, "my order is 1234", {}, 1);
   ASSERT_TRUE(p.agent.wait_for(received_text("my order is 1234")));
 
@@ -145,8 +145,7 @@ TEST(SdkChatFeatures, TheAuthorEditsAndDeletesAndTheOtherSideSeesIt) {
 TEST(SdkChatFeatures, TypingReachesTheOtherSideAndEndsWithTheMessage) {
   ServerProcess server;
   Pair p(server);
-  ASSERT_TRUE(p.user.wait_state(ConnectionState::connected));
-  ASSERT_TRUE(p.agent.wait_state(ConnectionState::connected));
+  ASSERT_TRUE(p.connected());
   const std::string conversation = send_ok(p.user, "Hi", {}, 1).conversation_id;
 
   for (int i = 0; i < 20; ++i) p.agent->set_typing(conversation, true);  // keystrokes
@@ -171,8 +170,7 @@ TEST(SdkChatFeatures, TypingReachesTheOtherSideAndEndsWithTheMessage) {
 TEST(SdkChatFeatures, AnAgentTakesTheConversationAndTheUserIsTold) {
   ServerProcess server;
   Pair p(server);
-  ASSERT_TRUE(p.user.wait_state(ConnectionState::connected));
-  ASSERT_TRUE(p.agent.wait_state(ConnectionState::connected));
+  ASSERT_TRUE(p.connected());
   const std::string conversation = send_ok(p.user, "Anyone there?", {}, 1).conversation_id;
   p.agent->agent_take(conversation, 2);
   const auto taken = p.agent.wait_for(reply_to(EventType::conversation_taken, 2));
@@ -277,8 +275,7 @@ TEST(SdkChatFeatures, HistoryPagesComeFromTheDeviceOnceFetched) {
 TEST(SdkChatFeatures, InTheBackgroundTheLinkStaysClosedAndWritesWait) {
   ServerProcess server;
   Pair p(server);
-  ASSERT_TRUE(p.user.wait_state(ConnectionState::connected));
-  ASSERT_TRUE(p.agent.wait_state(ConnectionState::connected));
+  ASSERT_TRUE(p.connected());
   const std::string conversation = send_ok(p.user, "before", {}, 1).conversation_id;
 
   const std::size_t mark = p.user.event_count();

@@ -1,28 +1,13 @@
 #include "sdk_tcp_relay.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <stdexcept>
 
+#include "loopback_socket.hpp"
+
 namespace parley::test {
 namespace {
-
-sockaddr_in loopback(int port) {
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  return addr;
-}
-
-void close_fd(int& fd) {
-  if (fd >= 0) ::close(fd);
-  fd = -1;
-}
 
 bool write_all(int fd, const char* data, std::size_t size) {
   while (size > 0) {
@@ -37,17 +22,11 @@ bool write_all(int fd, const char* data, std::size_t size) {
 }  // namespace
 
 SdkTcpRelay::SdkTcpRelay(int target_port) : target_port_(target_port) {
-  listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-  auto addr = loopback(0);
-  socklen_t len = sizeof addr;
-  if (listen_fd_ < 0 || ::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-      ::listen(listen_fd_, 16) != 0 ||
-      ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len) != 0 ||
-      ::pipe(wake_) != 0) {
+  listen_fd_ = listen_on_loopback(port_, "SdkTcpRelay");
+  if (::pipe(wake_) != 0) {
     close_fd(listen_fd_);
-    throw std::runtime_error("SdkTcpRelay: cannot listen on loopback");
+    throw std::runtime_error("SdkTcpRelay: cannot make its wake-up pipe");
   }
-  port_ = ntohs(addr.sin_port);
   thread_ = std::thread([this] { run(); });
 }
 

@@ -1,11 +1,9 @@
 #include "fault_proxy.hpp"
 
-#include <arpa/inet.h>
 #include <fcntl.h>
-#include <netinet/in.h>
 #include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
+
+#include "loopback_socket.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -16,41 +14,17 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr std::size_t kMaxBuffered = 1 << 20;  // per direction: stop reading beyond this
 
-sockaddr_in loopback(int port) {
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  return addr;
-}
-
-void close_fd(int& fd, bool reset = false) {
-  if (fd < 0) return;
-  if (reset) {  // linger 0: the peer gets RST instead of FIN, as when a middlebox drops state
-    linger hard{1, 0};
-    ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
-  }
-  ::close(fd);
-  fd = -1;
-}
-
 void make_nonblocking(int fd) { ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK); }
 
 }  // namespace
 
 FaultProxy::FaultProxy(int target_port, std::uint64_t seed)
     : target_port_(target_port), random_(seed) {
-  listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-  auto addr = loopback(0);
-  socklen_t len = sizeof addr;
-  if (listen_fd_ < 0 || ::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-      ::listen(listen_fd_, 64) != 0 ||
-      ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len) != 0 ||
-      ::pipe(wake_) != 0) {
+  listen_fd_ = listen_on_loopback(port_, "FaultProxy");
+  if (::pipe(wake_) != 0) {
     close_fd(listen_fd_);
-    throw std::runtime_error("FaultProxy: cannot listen on loopback");
+    throw std::runtime_error("FaultProxy: cannot make its wake-up pipe");
   }
-  port_ = ntohs(addr.sin_port);
   thread_ = std::thread([this] { run(); });
 }
 

@@ -7,6 +7,7 @@
 #include "client/replies.hpp"
 #include "client/server_events.hpp"
 #include "client/wire_values.hpp"
+#include "sdk_outbox_entry.hpp"
 #include "store/store.hpp"
 
 namespace {
@@ -24,15 +25,7 @@ using parley::protocol::Json;
 using parley::store::OutboxEntry;
 using parley::store::Store;
 
-OutboxEntry outbox_entry(const std::string& client_id, const std::string& op,
-                         const std::string& args, std::uint64_t tag) {
-  OutboxEntry e;
-  e.client_id = client_id;
-  e.op = op;
-  e.args_json = args;
-  e.tag = tag;
-  return e;
-}
+using parley::test::outbox_entry;
 
 Json message_json(const std::string& id, const std::string& client_id, const std::string& text) {
   return {{"id", id},

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "sdk_outbox_entry.hpp"
 #include "sdk_temp_dir.hpp"
 #include "store/schema.hpp"
 #include "store/store.hpp"
@@ -21,15 +22,7 @@ using parley::store::EventOrder;
 using parley::store::OutboxEntry;
 using parley::store::Store;
 
-OutboxEntry outbox_entry(const std::string& client_id, const std::string& op,
-                         const std::string& args, std::uint64_t tag) {
-  OutboxEntry e;
-  e.client_id = client_id;
-  e.op = op;
-  e.args_json = args;
-  e.tag = tag;
-  return e;
-}
+using parley::test::outbox_entry;
 using parley::store::Stored;
 
 Message server_message(const std::string& id, const std::string& client_id,
