@@ -31,16 +31,30 @@ Database::Database(const std::string& path) {
   sqlite3_busy_timeout(db_, 5000);
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+  finalize_cache();
+  sqlite3_close_v2(db_);
+}
 
-Database::Database(Database&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+Database::Database(Database&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), cache_(std::move(other.cache_)) {
+  other.cache_ = std::make_unique<std::unordered_map<std::string, Cached>>();
+}
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
+    finalize_cache();
     sqlite3_close_v2(db_);
     db_ = std::exchange(other.db_, nullptr);
+    std::swap(cache_, other.cache_);
   }
   return *this;
+}
+
+void Database::finalize_cache() noexcept {
+  if (!cache_) return;
+  for (auto& [sql, cached] : *cache_) sqlite3_finalize(cached.stmt);
+  cache_->clear();
 }
 
 void Database::exec(std::string_view sql) {
@@ -54,7 +68,19 @@ void Database::exec(std::string_view sql) {
   }
 }
 
-Statement Database::prepare(std::string_view sql) { return Statement(*this, sql); }
+Statement Database::prepare(std::string_view sql) {
+  auto& cached = (*cache_)[std::string(sql)];
+  if (cached.in_use) return Statement(*this, sql);  // nested use of the same SQL: a one-off
+  if (cached.stmt == nullptr) {
+    const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &cached.stmt, nullptr);
+    if (rc != SQLITE_OK) {
+      cache_->erase(std::string(sql));
+      throw_error(db_, rc, "prepare");
+    }
+  }
+  cached.in_use = true;
+  return Statement(db_, cached.stmt, &cached.in_use);
+}
 
 std::int64_t Database::last_insert_rowid() const noexcept { return sqlite3_last_insert_rowid(db_); }
 
@@ -75,10 +101,21 @@ Statement::Statement(Database& db, std::string_view sql) : db_(db.handle()) {
   if (rc != SQLITE_OK) throw_error(db_, rc, "prepare");
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  if (in_use_ == nullptr) {
+    sqlite3_finalize(stmt_);
+    return;
+  }
+  // Back to the cache, ready for the next user: no row held, no values bound.
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  *in_use_ = false;
+}
 
 Statement::Statement(Statement&& other) noexcept
-    : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
+    : db_(other.db_),
+      stmt_(std::exchange(other.stmt_, nullptr)),
+      in_use_(std::exchange(other.in_use_, nullptr)) {}
 
 Statement& Statement::bind(int index, std::int64_t value) {
   const int rc = sqlite3_bind_int64(stmt_, index, value);

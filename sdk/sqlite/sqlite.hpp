@@ -2,11 +2,13 @@
 // A thin RAII layer over SQLite, shared by the SDK's store and the server. Errors throw
 // SqliteError; callers at a boundary (C ABI, request dispatcher) turn them into typed errors.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -37,6 +39,9 @@ class Database {
   Database& operator=(Database&& other) noexcept;
 
   void exec(std::string_view sql);  // one or more statements, no results
+  // A statement for `sql`, compiled once per connection and reused (a hot path runs the same
+  // few statements over and over); a statement still in use is not shared, a fresh one is
+  // made instead.
   Statement prepare(std::string_view sql);
   std::int64_t last_insert_rowid() const noexcept;
   int changes() const noexcept;  // rows changed by the last statement
@@ -45,7 +50,16 @@ class Database {
   sqlite3* handle() const noexcept { return db_; }
 
  private:
+  struct Cached {
+    sqlite3_stmt* stmt = nullptr;
+    bool in_use = false;
+  };
+  void finalize_cache() noexcept;
+
   sqlite3* db_ = nullptr;
+  // Behind a pointer so that its entries (which Statements point into) survive a move.
+  std::unique_ptr<std::unordered_map<std::string, Cached>> cache_ =
+      std::make_unique<std::unordered_map<std::string, Cached>>();
 };
 
 class Statement {
@@ -78,8 +92,13 @@ class Statement {
   bool column_is_null(int index) const;
 
  private:
+  friend class Database;
+  Statement(sqlite3* db, sqlite3_stmt* cached, bool* in_use) noexcept
+      : db_(db), stmt_(cached), in_use_(in_use) {}
+
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
+  bool* in_use_ = nullptr;  // set for a cached statement: returned, not finalized, when done
 };
 
 // BEGIN IMMEDIATE … COMMIT; rolls back if destroyed without commit().
