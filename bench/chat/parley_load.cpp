@@ -160,4 +160,15 @@ ThroughputResult ParleyLoad::throughput(int clients, int messages_per_client,
   return result;
 }
 
+RawLoadResult ParleyLoad::raw_throughput(int connections, int messages_per_connection,
+                                        int window) {
+  auto& server = impl_->server;
+  std::vector<std::string> tokens;
+  for (int c = 0; c < connections; ++c) {
+    const std::string name = "raw-" + std::to_string(impl_->next_user++);
+    tokens.push_back(server.mint_token(name, name));
+  }
+  return run_raw_load(server.port(), server.pid(), tokens, messages_per_connection, window);
+}
+
 }  // namespace parley::bench

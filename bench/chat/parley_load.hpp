@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "raw_load.hpp"
 #include "stats.hpp"
 
 namespace parley::bench {
@@ -29,6 +30,8 @@ class ParleyLoad {
 
   ParleyLatency latency(int rounds, std::size_t text_bytes);
   ThroughputResult throughput(int clients, int messages_per_client, std::size_t text_bytes);
+  // The same server driven over the raw protocol (see raw_load.hpp).
+  RawLoadResult raw_throughput(int connections, int messages_per_connection, int window);
 
  private:
   struct Impl;

@@ -1,0 +1,140 @@
+#include "raw_load.hpp"
+
+#include <libwebsockets.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "stats.hpp"
+
+namespace parley::bench {
+namespace {
+
+struct Connection {
+  std::string token;
+  bool welcomed = false;
+  int sent = 0;
+  int acked = 0;
+  std::string partial;  // a reply arriving in fragments
+};
+
+struct Run {
+  std::vector<Connection> connections;
+  int per_connection = 0;
+  int window = 0;
+  int done = 0;
+  bool failed = false;
+  std::string connect_error;
+};
+
+void send_text(lws* wsi, const std::string& text) {
+  std::string frame(LWS_PRE, '\0');
+  frame += text;
+  lws_write(wsi, reinterpret_cast<unsigned char*>(frame.data()) + LWS_PRE, text.size(), LWS_WRITE_TEXT);
+}
+
+int callback(lws* wsi, lws_callback_reasons reason, void* /*user*/, void* in, size_t len) {
+  auto* run = static_cast<Run*>(lws_context_user(lws_get_context(wsi)));
+  auto* c = static_cast<Connection*>(lws_get_opaque_user_data(wsi));
+  switch (reason) {
+    case LWS_CALLBACK_CLIENT_ESTABLISHED:
+      send_text(wsi, nlohmann::json{{"type", "req"}, {"id", "h"}, {"op", "hello"},
+                                    {"args", {{"token", c->token}}}}.dump());
+      break;
+    case LWS_CALLBACK_CLIENT_RECEIVE: {
+      c->partial.append(static_cast<const char*>(in), len);
+      if (!lws_is_final_fragment(wsi)) break;
+      const auto frame = nlohmann::json::parse(c->partial, nullptr, false);
+      c->partial.clear();
+      const std::string type = frame.value("type", "");
+      if (type == "res" && frame.value("id", "") == "h") {
+        c->welcomed = true;
+      } else if (type == "res") {
+        if (++c->acked == run->per_connection) ++run->done;
+      } else if (type == "err") {
+        run->failed = true;
+      }
+      lws_callback_on_writable(wsi);
+      break;
+    }
+    case LWS_CALLBACK_CLIENT_WRITEABLE:
+      if (c->welcomed && c->sent < run->per_connection && c->sent - c->acked < run->window) {
+        const std::string id = std::to_string(c->sent);
+        send_text(wsi, nlohmann::json{{"type", "req"}, {"id", id}, {"op", "chat.send"},
+                                      {"args", {{"client_id", "raw-" + id}, {"text", "load " + id}}}}
+                           .dump());
+        ++c->sent;
+        lws_callback_on_writable(wsi);
+      }
+      break;
+    case LWS_CALLBACK_CLIENT_CONNECTION_ERROR:
+      run->failed = true;
+      run->connect_error = in ? static_cast<const char*>(in) : "connection error";
+      break;
+    default:
+      break;
+  }
+  return 0;
+}
+
+double cpu_seconds(int pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string field;
+  double ticks = 0;
+  for (int i = 1; i <= 15 && stat >> field; ++i) {
+    if (i == 14 || i == 15) ticks += std::stod(field);  // utime, stime
+  }
+  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+}  // namespace
+
+RawLoadResult run_raw_load(int port, int server_pid, const std::vector<std::string>& tokens,
+                           int messages_per_connection, int window) {
+  Run run;
+  run.per_connection = messages_per_connection;
+  run.window = window;
+  for (const auto& token : tokens) run.connections.push_back(Connection{token, false, 0, 0, {}});
+
+  lws_protocols protocols[] = {{"parley.v1", callback, 0, 65536, 0, nullptr, 0},
+                               {nullptr, nullptr, 0, 0, 0, nullptr, 0}};
+  lws_context_creation_info info{};
+  info.port = CONTEXT_PORT_NO_LISTEN;
+  info.protocols = protocols;
+  info.user = &run;
+  info.gid = -1;
+  info.uid = -1;
+  lws_context* context = lws_create_context(&info);
+  if (context == nullptr) throw std::runtime_error("raw load: no lws context");
+  for (auto& c : run.connections) {
+    lws_client_connect_info connect{};
+    connect.context = context;
+    connect.address = "127.0.0.1";
+    connect.port = port;
+    connect.path = "/v1";
+    connect.host = "127.0.0.1";
+    connect.origin = "127.0.0.1";
+    connect.protocol = "parley.v1";
+    connect.opaque_user_data = &c;
+    lws_client_connect_via_info(&connect);
+  }
+  const double cpu_before = cpu_seconds(server_pid);
+  const auto start = Clock::now();
+  while (run.done < static_cast<int>(run.connections.size()) && !run.failed) lws_service(context, 0);
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  const double cpu = cpu_seconds(server_pid) - cpu_before;
+  lws_context_destroy(context);
+  if (run.failed) throw std::runtime_error("raw load failed: " + run.connect_error);
+
+  RawLoadResult result;
+  result.connections = static_cast<int>(run.connections.size());
+  result.messages = result.connections * messages_per_connection;
+  result.messages_per_second = result.messages / seconds;
+  result.server_cpu_share = cpu / seconds;
+  return result;
+}
+
+}  // namespace parley::bench
