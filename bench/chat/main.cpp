@@ -2,6 +2,11 @@
 // machine, in one run. See docs/development.md ("Chat benchmark").
 //
 //   chat_bench [--rounds N] [--messages N]
+//   chat_bench --only raw [--messages N] [--connections 16] [--window 64]
+//     (the server-alone row only: for profiling the server, or seeing how it batches)
+//   chat_bench --only latency [--rounds N]   (the one-at-a-time rows alone)
+//   chat_bench --only sdk [--messages N] [--connections 1] [--backlog 128]
+//     (parley::Client senders only: for profiling the SDK)
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -21,17 +26,60 @@ void row(const char* metric, double floor, double parley) {
               floor > 0 ? parley / floor : 0.0);
 }
 
+void print_pinning(int cpu) {
+  if (cpu >= 0) {
+    std::printf("parley-server pinned to CPU %d (the load clients share the machine with it)\n", cpu);
+  } else {
+    std::printf("parley-server not pinned (one CPU, or sched_setaffinity refused)\n");
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   int rounds = 2000;
   int messages = 4000;
+  std::string only;
+  int connections = 0;  // --only raw: 16, --only sdk: 1
+  int window = 64;
+  int backlog = parley::bench::ParleyLoad::kDefaultBacklog;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--rounds") rounds = std::atoi(argv[i + 1]);
     if (flag == "--messages") messages = std::atoi(argv[i + 1]);
+    if (flag == "--only") only = argv[i + 1];
+    if (flag == "--connections") connections = std::atoi(argv[i + 1]);
+    if (flag == "--window") window = std::atoi(argv[i + 1]);
+    if (flag == "--backlog") backlog = std::atoi(argv[i + 1]);
   }
   using namespace parley::bench;
+  if (only == "raw") {
+    if (connections <= 0) connections = 16;
+    ParleyLoad parley;
+    const RawLoadResult raw = parley.raw_throughput(connections, messages / connections, window);
+    std::printf("server alone (raw protocol, %d connections x %d in flight): %.0f messages/s, "
+                "server CPU %.2f\n", raw.connections, window, raw.messages_per_second,
+                raw.server_cpu_share);
+    print_pinning(parley.server_cpu());
+    return 0;
+  }
+  if (only == "latency") {
+    ParleyLoad parley;
+    const ParleyLatency lat = parley.latency(rounds, kTextBytes);
+    std::printf("send -> acknowledged p50 %.1f p99 %.1f µs; send -> delivered p50 %.1f p99 %.1f µs\n",
+                lat.acknowledged.p50_us, lat.acknowledged.p99_us, lat.delivered.p50_us,
+                lat.delivered.p99_us);
+    return 0;
+  }
+  if (only == "sdk") {
+    if (connections <= 0) connections = 1;
+    ParleyLoad parley;
+    const ThroughputResult t = parley.throughput(connections, messages / connections, kTextBytes, backlog);
+    std::printf("parley::Client x %d, backlog %d: %.0f messages/s acknowledged, server CPU %.2f\n",
+                t.clients, backlog, t.messages_per_second, t.server_cpu_share);
+    print_pinning(parley.server_cpu());
+    return 0;
+  }
   const EchoResult echo = measure_echo(kFrameBytes, rounds, messages * 4, 64);
   ParleyLoad parley;
   parley.latency(100, kTextBytes);  // warm-up: connections, caches, the database file
@@ -53,7 +101,9 @@ int main(int argc, char** argv) {
     const std::string name = "messages/s, " + std::to_string(t->clients) + " client(s)";
     row(name.c_str(), echo.frames_per_second, t->messages_per_second);
   }
-  std::printf("\nserver CPU while loaded (1.0 = one core): 1 client %.2f, 8 clients %.2f, 32 clients %.2f\n",
+  std::printf("\n");
+  print_pinning(parley.server_cpu());
+  std::printf("server CPU while loaded (1.0 = one core): 1 client %.2f, 8 clients %.2f, 32 clients %.2f\n",
               one.server_cpu_share, eight.server_cpu_share, many.server_cpu_share);
   std::printf("server alone (raw protocol, %d connections x 64 in flight, no SDK): %.0f messages/s, "
               "server CPU %.2f\n", raw.connections, raw.messages_per_second, raw.server_cpu_share);

@@ -1,10 +1,13 @@
 #include "parley_load.hpp"
 
+#include <sched.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -30,6 +33,21 @@ double cpu_seconds(int pid) {
     if (i == 14 || i == 15) ticks += std::stod(field);  // utime, stime
   }
   return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+// Pins every thread of the server to the machine's last CPU, so that "messages per second"
+// means through one server core whatever the scheduler would do. Returns the CPU, or -1.
+int pin_to_last_cpu(int pid) {
+  const long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+  if (cpus < 2) return -1;  // one CPU: nothing to choose
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  CPU_SET(static_cast<int>(cpus - 1), &set);
+  std::error_code ec;
+  for (const auto& task : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task", ec)) {
+    if (sched_setaffinity(std::stoi(task.path().filename().string()), sizeof set, &set) != 0) return -1;
+  }
+  return ec ? -1 : static_cast<int>(cpus - 1);
 }
 
 Config config_for(const test::ServerProcess& server, const std::string& token,
@@ -62,6 +80,7 @@ struct ParleyLoad::Impl {
   std::filesystem::path dir = std::filesystem::temp_directory_path() /
                               ("parley-chat-bench-" + std::to_string(::getpid()));
   int next_user = 0;
+  int pinned_cpu = pin_to_last_cpu(server.pid());
   Impl() { std::filesystem::create_directories(dir); }
   ~Impl() { std::filesystem::remove_all(dir); }
   std::string store(const std::string& name) { return (dir / (name + ".db")).string(); }
@@ -69,6 +88,8 @@ struct ParleyLoad::Impl {
 
 ParleyLoad::ParleyLoad() : impl_(new Impl) {}
 ParleyLoad::~ParleyLoad() { delete impl_; }
+
+int ParleyLoad::server_cpu() const { return impl_->pinned_cpu; }
 
 ParleyLatency ParleyLoad::latency(int rounds, std::size_t text_bytes) {
   auto& server = impl_->server;
@@ -81,21 +102,25 @@ ParleyLatency ParleyLoad::latency(int rounds, std::size_t text_bytes) {
 
   // The agent's events on a thread of their own, as an agent app would drain them.
   std::mutex mutex;
+  std::condition_variable arrival;  // no spinning: on two cores a spinner slows what it measures
   std::map<std::string, Clock::time_point> arrived;
   std::atomic<bool> stop{false};
   std::thread agent_thread([&] {
     while (!stop) {
       auto event = agent.poll_event(50ms);
       if (event && event->type == EventType::message_received) {
+        const auto at = Clock::now();
         const std::lock_guard lock(mutex);
-        arrived[event->messages.at(0).text] = Clock::now();
+        arrived[event->messages.at(0).text] = at;
+        arrival.notify_one();
       }
     }
   });
 
   std::vector<double> acks, deliveries;
   const std::string padding(text_bytes > 8 ? text_bytes - 8 : 0, 'x');
-  for (int i = 0; i < rounds; ++i) {
+  bool lost = false;
+  for (int i = 0; i < rounds && !lost; ++i) {
     const std::string text = std::to_string(100000 + i) + padding;
     const auto start = Clock::now();
     const std::string client_id = user.send_message(text);
@@ -106,24 +131,19 @@ ParleyLatency ParleyLoad::latency(int rounds, std::size_t text_bytes) {
         break;
       }
     }
-    for (;;) {
-      {
-        const std::lock_guard lock(mutex);
-        if (auto it = arrived.find(text); it != arrived.end()) {
-          deliveries.push_back(micros_between(start, it->second));
-          break;
-        }
-      }
-      std::this_thread::yield();
-    }
+    std::unique_lock lock(mutex);
+    lost = !arrival.wait_for(lock, 10s, [&] { return arrived.count(text) > 0; });
+    if (!lost) deliveries.push_back(micros_between(start, arrived[text]));
+    arrived.erase(text);
   }
   stop = true;
   agent_thread.join();
+  if (lost) throw std::runtime_error("the agent did not receive a message within 10 s");
   return ParleyLatency{percentiles(acks), percentiles(deliveries)};
 }
 
 ThroughputResult ParleyLoad::throughput(int clients, int messages_per_client,
-                                        std::size_t text_bytes) {
+                                        std::size_t text_bytes, int backlog) {
   auto& server = impl_->server;
   std::vector<std::unique_ptr<Client>> users;
   for (int c = 0; c < clients; ++c) {
@@ -138,11 +158,15 @@ ThroughputResult ParleyLoad::throughput(int clients, int messages_per_client,
   const auto start = Clock::now();
   std::vector<std::thread> senders;
   for (auto& user : users) {
-    senders.emplace_back([&user, messages_per_client, &padding] {
+    senders.emplace_back([&user, messages_per_client, backlog, &padding] {
       int acked = 0;
       for (int i = 0; i < messages_per_client; ++i) {
         user->send_message(std::to_string(100000 + i) + padding);
         while (auto event = user->poll_event(0ms)) acked += event->type == EventType::message_sent;
+        while (backlog > 0 && i + 1 - acked >= backlog) {
+          auto event = user->poll_event(1s);
+          if (event && event->type == EventType::message_sent) ++acked;
+        }
       }
       while (acked < messages_per_client) {
         auto event = user->poll_event(1s);

@@ -23,15 +23,20 @@ struct ParleyLatency {
 
 class ParleyLoad {
  public:
-  ParleyLoad();  // starts the server
+  ParleyLoad();  // starts the server, pinned to one CPU where the machine has several
   ~ParleyLoad();
   ParleyLoad(const ParleyLoad&) = delete;
   ParleyLoad& operator=(const ParleyLoad&) = delete;
 
   ParleyLatency latency(int rounds, std::size_t text_bytes);
-  ThroughputResult throughput(int clients, int messages_per_client, std::size_t text_bytes);
+  // backlog: how many unacknowledged messages a sender lets pile up before it waits (0: none,
+  // everything is queued at once). Twice the SDK's outbox window keeps the window full.
+  ThroughputResult throughput(int clients, int messages_per_client, std::size_t text_bytes,
+                              int backlog = kDefaultBacklog);
+  static constexpr int kDefaultBacklog = 128;
   // The same server driven over the raw protocol (see raw_load.hpp).
   RawLoadResult raw_throughput(int connections, int messages_per_connection, int window);
+  int server_cpu() const;  // the CPU the server is pinned to, or -1 if it is not pinned
 
  private:
   struct Impl;

@@ -8,6 +8,9 @@
 namespace parley::store {
 namespace {
 
+// Lookups of the client's own pending rows write "+id IS NULL": without the "+" SQLite walks the
+// UNIQUE index on id through every pending row instead of using the client_id index, and each
+// acknowledgement of a long offline backlog would cost time in proportion to the backlog.
 constexpr const char* kMessageColumns =
     "coalesce(id, ''), client_id, conversation_id, author_kind, author_id, author_name, text, "
     "created_at, state, edited_at, deleted";
@@ -92,7 +95,7 @@ Stored MessageCache::store(const Message& m) {
   }
   if (!m.client_id.empty()) {
     auto own = db_.prepare(std::string("UPDATE messages ") + kSet +
-                           "WHERE id IS NULL AND client_id = ?2");
+                           "WHERE +id IS NULL AND client_id = ?2");
     bind_delivered(own, m);
     own.run();
     if (db_.changes() > 0) return Stored::changed;
@@ -116,21 +119,21 @@ std::optional<Message> MessageCache::find(const std::string& id) {
 
 std::optional<Message> MessageCache::find_pending(const std::string& client_id) {
   auto st = db_.prepare(std::string("SELECT ") + kMessageColumns +
-                        " FROM messages WHERE id IS NULL AND client_id = ?");
+                        " FROM messages WHERE +id IS NULL AND client_id = ?");
   st.bind(1, client_id);
   if (!st.step()) return std::nullopt;
   return read_message(st);
 }
 
 void MessageCache::set_state(const std::string& client_id, DeliveryState state) {
-  db_.prepare("UPDATE messages SET state = ? WHERE id IS NULL AND client_id = ?")
+  db_.prepare("UPDATE messages SET state = ? WHERE +id IS NULL AND client_id = ?")
       .bind(1, static_cast<std::int64_t>(state))
       .bind(2, client_id)
       .run();
 }
 
 void MessageCache::remove_pending(const std::string& client_id) {
-  db_.prepare("DELETE FROM messages WHERE id IS NULL AND client_id = ?").bind(1, client_id).run();
+  db_.prepare("DELETE FROM messages WHERE +id IS NULL AND client_id = ?").bind(1, client_id).run();
 }
 
 std::vector<Message> MessageCache::conversation(const std::string& conversation_id) {

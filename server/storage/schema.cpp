@@ -1,6 +1,7 @@
 #include "storage/schema.hpp"
 
 #include <array>
+#include <span>
 #include <stdexcept>
 #include <string>
 
@@ -127,5 +128,10 @@ constexpr std::array<const char*, kSchemaVersion> kMigrations{kVersion1, kVersio
 }  // namespace
 
 void migrate(sqlite::Database& db) { sqlite::migrate(db, kMigrations, "parley-server"); }
+
+void migrate_to(sqlite::Database& db, int version) {
+  if (version < 1 || version > kSchemaVersion) throw std::invalid_argument("no such schema version");
+  sqlite::migrate(db, std::span(kMigrations).first(static_cast<std::size_t>(version)), "parley-server");
+}
 
 }  // namespace parley::server

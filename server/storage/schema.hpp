@@ -9,5 +9,7 @@ namespace parley::server {
 inline constexpr int kSchemaVersion = 2;
 
 void migrate(sqlite::Database& db);
+// Migrates only up to `version` (1 … kSchemaVersion): for tests that upgrade an older file.
+void migrate_to(sqlite::Database& db, int version);
 
 }  // namespace parley::server

@@ -223,5 +223,235 @@ TEST(ServerChatFeatures, TheServerIdIsTheDatabases) {
   EXPECT_NE(elsewhere.hello(other.mint_token("u-1", "Ann"))["result"]["server_id"], id);
 }
 
+
+// The seqs of a run of events, in arrival order.
+std::vector<int> seqs(const std::vector<Json>& events) {
+  std::vector<int> out;
+  for (const auto& e : events) out.push_back(e["seq"].get<int>());
+  return out;
+}
+
+TEST(ServerChatFeatures, AChangeReachesTheConversationsUserAndEveryAgentWithTheirNextSeq) {
+  ServerProcess server;
+  auto phone = connect_as(server, "u-1");
+  auto laptop = connect_as(server, "u-1");
+  auto bo = connect_as(server, "a-bo", "agent");
+  auto cy = connect_as(server, "a-cy", "agent");
+  auto stranger = connect_as(server, "u-2");
+  const Json m = post(*phone, "c1", "helo");  // seq 1 for u-1 and for each agent
+  for (auto* c : {phone.get(), laptop.get(), bo.get(), cy.get()}) events_so_far(*c);
+
+  const Json edited = phone->request("chat.edit", {{"client_id", "e1"}, {"message_id", m["id"]}, {"text", "hello"}});
+  ASSERT_TRUE(is_res(edited)) << edited.dump();
+  for (auto* c : {phone.get(), laptop.get(), bo.get(), cy.get()}) {
+    const auto events = events_so_far(*c);
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0]["name"], "message.updated");
+    EXPECT_EQ(events[0]["seq"], 2);
+    EXPECT_EQ(events[0]["data"]["message"], edited["result"]["message"]);
+  }
+  EXPECT_TRUE(events_so_far(*stranger).empty());
+
+  // An agent deletes its own reply: the user hears of it after the reply itself.
+  const Json reply = bo->request("agent.reply", {{"client_id", "r1"}, {"conversation_id", m["conversation_id"]}, {"text", "wrong"}});
+  ASSERT_TRUE(is_res(reply)) << reply.dump();
+  const Json deleted = bo->request("chat.delete", {{"client_id", "d1"}, {"message_id", reply["result"]["message"]["id"]}});
+  ASSERT_TRUE(is_res(deleted)) << deleted.dump();
+  const auto at_user = events_so_far(*laptop);
+  ASSERT_EQ(event_names(at_user),
+            (std::vector<std::string>{"conversation.updated", "message.new", "message.updated"}));
+  EXPECT_EQ(seqs(at_user), (std::vector<int>{3, 4, 5}));
+  EXPECT_EQ(at_user[2]["data"]["change"], "deleted");
+  EXPECT_TRUE(at_user[2]["data"]["message"]["deleted"].get<bool>());
+  EXPECT_EQ(at_user[2]["data"]["message"]["text"], "");
+  EXPECT_EQ(seqs(events_so_far(*cy)), (std::vector<int>{3, 4, 5}));
+
+  // The same deletion resent: the same answer, no event.
+  const Json again = bo->request("chat.delete", {{"client_id", "d1"}, {"message_id", reply["result"]["message"]["id"]}});
+  EXPECT_EQ(again["result"], deleted["result"]);
+  EXPECT_TRUE(events_so_far(*laptop).empty());
+  EXPECT_TRUE(events_so_far(*cy).empty());
+}
+
+TEST(ServerChatFeatures, AnAcknowledgedChangeIsStillDeduplicatedAfterACrash) {
+  ServerProcess server;
+  std::string message_id;
+  Json first;
+  {
+    auto user = connect_as(server, "u-1");
+    message_id = post(*user, "c1", "helo")["id"];
+    first = user->request("chat.edit", {{"client_id", "e1"}, {"message_id", message_id}, {"text", "hello"}});
+    ASSERT_TRUE(is_res(first)) << first.dump();
+  }
+  server.kill();
+  server.start();
+
+  RawWsClient user;
+  ASSERT_TRUE(user.connect(server.url()));
+  const Json welcome = user.hello(server.mint_token("u-1", "Ann"), 2);
+  ASSERT_EQ(welcome["result"]["latest_seq"], 2);  // the message and its edit
+  // The resent edit (its text even changed in between) answers with the message as it is.
+  const Json resent = user.request("chat.edit", {{"client_id", "e1"}, {"message_id", message_id}, {"text", "hello!"}});
+  EXPECT_EQ(resent["result"], first["result"]);
+  EXPECT_TRUE(events_so_far(user).empty());
+  EXPECT_EQ(user.request("chat.history", {{"conversation_id", first["result"]["message"]["conversation_id"]}})
+                ["result"]["messages"][0]["text"],
+            "hello");
+}
+
+TEST(ServerChatFeatures, TheUsersReceiptsReachSupportAndItsOwnDevices) {
+  ServerProcess server;
+  auto user = connect_as(server, "u-1");
+  auto laptop = connect_as(server, "u-1");
+  auto agent = connect_as(server, "a-1", "agent");
+  const std::string conversation = post(*user, "c1", "hi")["conversation_id"];
+  const Json first = agent->request("agent.reply", {{"client_id", "r1"}, {"conversation_id", conversation}, {"text", "one"}});
+  const Json second = agent->request("agent.reply", {{"client_id", "r2"}, {"conversation_id", conversation}, {"text", "two"}});
+  for (auto* c : {user.get(), laptop.get(), agent.get()}) events_so_far(*c);
+
+  auto receipt = [&](const Json& message, const char* kind) {
+    return user->request("chat.receipt", {{"conversation_id", conversation},
+                                          {"message_id", message["result"]["message"]["id"]},
+                                          {"kind", kind}});
+  };
+  ASSERT_TRUE(is_res(receipt(second, "delivered")));
+  const Json read = receipt(first, "read");
+  ASSERT_TRUE(is_res(read)) << read.dump();
+  // Read moved on its own; delivered stayed ahead.
+  const Json& mine = read["result"]["conversation"]["receipts"]["user"];
+  EXPECT_EQ(mine["delivered_up_to"], second["result"]["message"]["id"]);
+  EXPECT_EQ(mine["read_up_to"], first["result"]["message"]["id"]);
+  EXPECT_TRUE(read["result"]["conversation"]["receipts"]["agent"]["delivered_up_to"].is_null());
+
+  for (auto* c : {laptop.get(), agent.get()}) {
+    const auto events = events_so_far(*c);
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_EQ(events[1]["name"], "conversation.updated");
+    EXPECT_EQ(events[1]["data"]["change"], "receipts");
+    EXPECT_EQ(events[1]["data"]["conversation"]["receipts"]["user"], mine);
+    EXPECT_EQ(events[1]["seq"].get<int>(), events[0]["seq"].get<int>() + 1);
+  }
+}
+
+TEST(ServerChatFeatures, AnAgentsTypingReachesOnlyTheConversationsUser) {
+  ServerProcess server;
+  auto phone = connect_as(server, "u-1");
+  auto laptop = connect_as(server, "u-1");
+  auto stranger = connect_as(server, "u-2");
+  auto bo = connect_as(server, "a-bo", "agent");
+  auto cy = connect_as(server, "a-cy", "agent");
+  const std::string conversation = post(*phone, "c1", "hi")["conversation_id"];
+  for (auto* c : {phone.get(), laptop.get(), stranger.get(), bo.get(), cy.get()}) events_so_far(*c);
+
+  ASSERT_TRUE(is_res(bo->request("chat.typing", {{"conversation_id", conversation}, {"typing", false}})));
+  for (auto* c : {phone.get(), laptop.get()}) {
+    const auto events = events_so_far(*c);
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0],
+              (Json{{"type", "event"},
+                    {"name", "chat.typing"},
+                    {"data", {{"conversation_id", conversation},
+                              {"author", {{"kind", "agent"}, {"id", "a-bo"}, {"name", "a-bo name"}}},
+                              {"typing", false}}}}));
+  }
+  for (auto* c : {bo.get(), cy.get(), stranger.get()}) EXPECT_TRUE(events_so_far(*c).empty());
+
+  // The user's typing reaches every agent, and neither the user's other device nor others.
+  ASSERT_TRUE(is_res(phone->request("chat.typing", {{"conversation_id", conversation}, {"typing", true}})));
+  for (auto* c : {bo.get(), cy.get()}) EXPECT_EQ(event_names(events_so_far(*c)), (std::vector<std::string>{"chat.typing"}));
+  for (auto* c : {laptop.get(), stranger.get()}) EXPECT_TRUE(events_so_far(*c).empty());
+  // Another user's conversation is not there to type in.
+  EXPECT_EQ(error_code(stranger->request("chat.typing", {{"conversation_id", conversation}, {"typing", true}})),
+            "not_found");
+}
+
+TEST(ServerChatFeatures, TheSixthTypingInOneSecondIsRateLimitedPerConnection) {
+  ServerProcess server;
+  auto user = connect_as(server, "u-1");
+  auto laptop = connect_as(server, "u-1");
+  const std::string conversation = post(*user, "c1", "hi")["conversation_id"];
+  // Six sent at once, so that they surely fall within one second.
+  for (int i = 1; i <= 6; ++i) {
+    user->send_text(Json{{"type", "req"},
+                         {"id", "t" + std::to_string(i)},
+                         {"op", "chat.typing"},
+                         {"args", {{"conversation_id", conversation}, {"typing", true}}}}
+                        .dump());
+  }
+  std::vector<std::string> answers;  // "id:ok" or "id:code", in arrival order
+  for (const auto& frame : frames_so_far(*user)) {
+    if (!frame.contains("id") || !frame["id"].is_string()) continue;  // events
+    const std::string id = frame["id"];
+    if (id[0] != 't') continue;  // the ping of frames_so_far
+    answers.push_back(id + ":" + (is_res(frame) ? "ok" : error_code(frame)));
+  }
+  EXPECT_EQ(answers, (std::vector<std::string>{"t1:ok", "t2:ok", "t3:ok", "t4:ok", "t5:ok",
+                                               "t6:rate_limited"}));
+  // The limit is the connection's: the same user on another device may still type.
+  EXPECT_TRUE(is_res(laptop->request("chat.typing", {{"conversation_id", conversation}, {"typing", true}})));
+}
+
+TEST(ServerChatFeatures, AReplyToAnAssignedConversationKeepsItsAssignee) {
+  ServerProcess server;
+  auto user = connect_as(server, "u-1");
+  auto bo = connect_as(server, "a-bo", "agent");
+  auto cy = connect_as(server, "a-cy", "agent");
+  const std::string conversation = post(*user, "c1", "help")["conversation_id"];
+  ASSERT_TRUE(is_res(bo->request("agent.take", {{"conversation_id", conversation}})));
+  events_so_far(*user);
+
+  ASSERT_TRUE(is_res(cy->request("agent.reply", {{"client_id", "r1"}, {"conversation_id", conversation}, {"text", "hi"}})));
+  EXPECT_EQ(event_names(events_so_far(*user)), (std::vector<std::string>{"message.new"}));
+  const Json list = user->request("chat.conversations");
+  EXPECT_EQ(list["result"]["conversations"][0]["assignee"],
+            (Json{{"kind", "agent"}, {"id", "a-bo"}, {"name", "a-bo name"}}));
+}
+
+TEST(ServerChatFeatures, BadArgumentsGetTypedErrors) {
+  ServerProcess server;
+  auto user = connect_as(server, "u-1");
+  auto agent = connect_as(server, "a-1", "agent");
+  const Json m = post(*user, "c1", "hi");
+  const std::string conversation = m["conversation_id"];
+  const std::string message = m["id"];
+  const std::string long_text(9000, 'x');
+
+  struct Case {
+    RawWsClient* client;
+    const char* op;
+    Json args;
+    const char* code;
+  };
+  const std::vector<Case> cases{
+      {user.get(), "chat.edit", {{"message_id", message}, {"text", "x"}}, "bad_request"},
+      {user.get(), "chat.edit", {{"client_id", "e1"}, {"message_id", 17}, {"text", "x"}}, "bad_request"},
+      {user.get(), "chat.edit", {{"client_id", "e1"}, {"message_id", message}, {"text", "  "}}, "bad_request"},
+      {user.get(), "chat.edit", {{"client_id", "e1"}, {"message_id", message}, {"text", 5}}, "bad_request"},
+      {user.get(), "chat.edit", {{"client_id", "e1"}, {"message_id", message}, {"text", long_text}}, "too_large"},
+      {user.get(), "chat.edit", {{"client_id", "e1"}, {"message_id", conversation}, {"text", "x"}}, "not_found"},
+      {user.get(), "chat.delete", {{"client_id", "d1"}}, "bad_request"},
+      {user.get(), "chat.delete", {{"client_id", "d1"}, {"message_id", "m-999"}}, "not_found"},
+      {user.get(), "chat.receipt", {{"conversation_id", conversation}, {"message_id", message}}, "bad_request"},
+      {user.get(), "chat.receipt", {{"conversation_id", conversation}, {"message_id", message}, {"kind", 1}}, "bad_request"},
+      {user.get(), "chat.receipt", {{"conversation_id", conversation}, {"kind", "read"}}, "bad_request"},
+      {user.get(), "chat.receipt", {{"conversation_id", message}, {"message_id", message}, {"kind", "read"}}, "not_found"},
+      {user.get(), "chat.receipt", {{"conversation_id", conversation}, {"message_id", conversation}, {"kind", "read"}}, "not_found"},
+      {user.get(), "chat.typing", {{"typing", true}}, "bad_request"},
+      {user.get(), "chat.typing", {{"conversation_id", conversation}, {"typing", "yes"}}, "bad_request"},
+      {user.get(), "chat.typing", {{"conversation_id", "t-1"}, {"typing", true}}, "not_found"},
+      {agent.get(), "agent.take", Json::object(), "bad_request"},
+      {agent.get(), "agent.take", {{"conversation_id", 1}}, "bad_request"},
+      {agent.get(), "agent.take", {{"conversation_id", message}}, "not_found"},
+      {user.get(), "agent.take", {{"conversation_id", conversation}}, "forbidden"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(error_code(c.client->request(c.op, c.args)), c.code) << c.op << " " << c.args.dump();
+  }
+  // None of them changed anything.
+  EXPECT_EQ(events_so_far(*agent).size(), 1u);  // the message.new of "hi" only
+  const Json now = user->request("chat.history", {{"conversation_id", conversation}});
+  EXPECT_EQ(now["result"]["messages"][0], m);
+}
+
 }  // namespace
 }  // namespace parley::test
