@@ -13,6 +13,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr std::size_t kMaxBuffered = 1 << 20;  // per direction: stop reading beyond this
+constexpr char kStop = 's';  // wake-up pipe commands for the proxy thread
+constexpr char kThaw = 't';
 
 void make_nonblocking(int fd) { ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK); }
 
@@ -29,8 +31,7 @@ FaultProxy::FaultProxy(int target_port, std::uint64_t seed)
 }
 
 FaultProxy::~FaultProxy() {
-  stop_ = true;
-  (void)!::write(wake_[1], "s", 1);
+  (void)!::write(wake_[1], &kStop, 1);
   thread_.join();
   for (auto& pair : pairs_) {
     close_fd(pair.client);
@@ -44,6 +45,11 @@ FaultProxy::~FaultProxy() {
 void FaultProxy::set_profile(const FaultProfile& profile) {
   const std::lock_guard lock(mutex_);
   profile_ = profile;
+}
+
+void FaultProxy::thaw() {
+  frozen_ = false;
+  (void)!::write(wake_[1], &kThaw, 1);
 }
 
 FaultCounts FaultProxy::counts() const {
@@ -98,16 +104,17 @@ void FaultProxy::inject_faults(Pair& pair, double seconds) {
     profile = profile_;
   }
   const auto now = Clock::now();
-  const bool stalled = pair.up.held_until > now && pair.down.held_until > now;
-  if (chance(profile.cuts_per_second * seconds)) {
+  const bool stalled = pair.stalled_until > now;
+  const bool stall_ended_in_cut = !stalled && pair.cut_when_stall_ends;
+  if (stall_ended_in_cut || chance(profile.cuts_per_second * seconds)) {
     cut(pair);
     const std::lock_guard lock(mutex_);
     ++counts_.cuts;
     return;
   }
   if (!stalled && chance(profile.stalls_per_second * seconds)) {
-    const auto until = now + std::chrono::milliseconds(uniform<long>(100, profile.max_stall.count()));
-    pair.up.held_until = pair.down.held_until = until;
+    pair.stalled_until = now + std::chrono::milliseconds(uniform<long>(100, profile.max_stall.count()));
+    pair.cut_when_stall_ends = chance(0.5);
     const std::lock_guard lock(mutex_);
     ++counts_.stalls;
   }
@@ -124,13 +131,14 @@ bool FaultProxy::pump_in(int from, Direction& to) {
   return true;
 }
 
-bool FaultProxy::pump_out(int to, Direction& from) {
+bool FaultProxy::pump_out(int to, Direction& from, Clock::time_point stalled_until) {
   FaultProfile profile;
   {
     const std::lock_guard lock(mutex_);
     profile = profile_;
   }
-  while (!from.buffer.empty() && Clock::now() >= from.held_until) {
+  if (frozen_) return true;
+  while (!from.buffer.empty() && Clock::now() >= std::max(from.held_until, stalled_until)) {
     if (chance(profile.delay_probability)) {
       from.held_until = Clock::now() + std::chrono::milliseconds(uniform<long>(1, profile.max_delay.count()));
       const std::lock_guard lock(mutex_);
@@ -149,9 +157,20 @@ bool FaultProxy::pump_out(int to, Direction& from) {
   return true;
 }
 
+bool FaultProxy::take_command() {
+  char command = kStop;
+  if (::read(wake_[0], &command, 1) != 1 || command == kStop) return false;
+  for (auto& pair : pairs_) {  // kThaw: the connections that went silent are cut
+    close_fd(pair.client);
+    close_fd(pair.server);
+    pair.closed = true;
+  }
+  return true;
+}
+
 void FaultProxy::run() {
   auto last = Clock::now();
-  while (!stop_) {
+  for (;;) {
     std::vector<pollfd> fds{{listen_fd_, POLLIN, 0}, {wake_[0], POLLIN, 0}};
     for (const auto& pair : pairs_) {
       fds.push_back({pair.client, POLLIN, 0});
@@ -159,16 +178,18 @@ void FaultProxy::run() {
     }
     // A short timeout: held bytes are released, and faults drawn, on time.
     ::poll(fds.data(), fds.size(), 2);
+    if ((fds[1].revents & POLLIN) && !take_command()) return;
     if (fds[0].revents & POLLIN) accept_one();
     const auto now = Clock::now();
     const double seconds = std::chrono::duration<double>(now - last).count();
     last = now;
     for (auto& pair : pairs_) {
       if (pair.closed) continue;
-      inject_faults(pair, seconds);
+      if (!frozen_) inject_faults(pair, seconds);
       if (pair.closed) continue;
       const bool alive = pump_in(pair.client, pair.up) && pump_in(pair.server, pair.down) &&
-                         pump_out(pair.server, pair.up) && pump_out(pair.client, pair.down);
+                         pump_out(pair.server, pair.up, pair.stalled_until) &&
+                         pump_out(pair.client, pair.down, pair.stalled_until);
       if (!alive) {
         // One end closed or failed: so does the other, as across a real network.
         close_fd(pair.client);
