@@ -7,9 +7,10 @@
 namespace parley::client {
 
 std::string new_client_id() {
-  // random_device reads the OS's entropy source, so two processes started from the same
-  // snapshot (an emulator, a forked app) still draw different ids.
-  std::random_device entropy;
+  // random_device reads the OS's entropy source on every call, so two processes started from
+  // the same snapshot (an emulator, a forked app) still draw different ids. It is kept per
+  // thread because making one opens that source, which cost more than the rest of a send.
+  thread_local std::random_device entropy;
   std::array<std::uint8_t, 16> bytes{};
   for (std::size_t i = 0; i < bytes.size(); i += 4) {
     const std::uint32_t word = entropy();

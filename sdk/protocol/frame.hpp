@@ -51,6 +51,10 @@ std::string encode(const Request& request);
 std::string encode(const Reply& reply);
 std::string encode(const ErrorReply& reply);
 std::string encode(const Event& event);
+// The frame encode(Event{seq, name, data}) makes, byte for byte, for data already encoded as
+// JSON text (as Json::dump() writes it): a server keeps an event's data as text and sends it to
+// every recipient without decoding and encoding it again.
+std::string encode_event(std::uint64_t seq, std::string_view name, std::string_view data_json);
 
 // True if `id` is a valid request id or client_id: 1–64 bytes of [A-Za-z0-9_.:-].
 bool is_valid_id(std::string_view id) noexcept;

@@ -7,6 +7,7 @@
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <functional>
 #include <string_view>
 #include <unordered_map>
 
@@ -57,9 +58,14 @@ class Database {
   void finalize_cache() noexcept;
 
   sqlite3* db_ = nullptr;
+  // Looked up by string_view without making a string: prepare() is on every hot path.
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const noexcept { return std::hash<std::string_view>{}(sql); }
+  };
+  using Cache = std::unordered_map<std::string, Cached, SqlHash, std::equal_to<>>;
   // Behind a pointer so that its entries (which Statements point into) survive a move.
-  std::unique_ptr<std::unordered_map<std::string, Cached>> cache_ =
-      std::make_unique<std::unordered_map<std::string, Cached>>();
+  std::unique_ptr<Cache> cache_ = std::make_unique<Cache>();
 };
 
 class Statement {
@@ -101,7 +107,6 @@ class Statement {
   bool* in_use_ = nullptr;  // set for a cached statement: returned, not finalized, when done
 };
 
-// BEGIN IMMEDIATE … COMMIT; rolls back if destroyed without commit().
 // BEGIN IMMEDIATE … COMMIT, rolled back unless committed. Inside another transaction it is a
 // savepoint: its work is undone alone if it fails, and made durable by the outer commit (so a
 // server can commit many requests at once, each still all-or-nothing).

@@ -16,6 +16,9 @@ sqlite::Database open(const std::string& path) {
   if (!in_memory) {
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");
+    // Temporary files (statement journals, sorts) in memory: phones often have no usable
+    // temporary directory for SQLite, and these only ever hold a transaction's undo data.
+    db.exec("PRAGMA temp_store = MEMORY");
   }
   migrate(db);
   return db;

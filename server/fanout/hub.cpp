@@ -21,7 +21,7 @@ void Hub::detach(Peer& peer) {
 void Hub::publish(const StoredEvent& stored) {
   auto it = peers_.find(stored.principal_id);
   if (it == peers_.end()) return;
-  publish_ephemeral(stored.principal_id, protocol::encode(stored.event));
+  publish_ephemeral(stored.principal_id, stored.frame());
 }
 
 void Hub::publish_ephemeral(const std::string& principal_id, const std::string& frame) {

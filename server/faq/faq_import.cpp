@@ -1,5 +1,7 @@
 #include "faq/faq_import.hpp"
 
+#include <memory>
+
 #include "common/clock.hpp"
 #include "faq/faq_folder.hpp"
 #include "storage/articles.hpp"
@@ -22,9 +24,8 @@ FaqImport import_faq_folder(sqlite::Database& db, const std::string& dir) {
   result.version = result.changed ? new_version : articles.catalogue_version();
   if (result.changed) {
     const std::int64_t now = now_ms();
-    for (const auto& id : principals.all_ids()) {
-      principals.append_event(id, "faq.changed", {{"version", result.version}}, now);
-    }
+    const auto data = std::make_shared<const std::string>(protocol::Json{{"version", result.version}}.dump());
+    for (const auto& id : principals.all_ids()) principals.append_event(id, "faq.changed", data, now);
   }
   tx.commit();
   return result;

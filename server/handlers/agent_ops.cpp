@@ -36,15 +36,13 @@ Outcome handle_agent_reply(Call& call) {
   }
   Outcome outcome;
   const auto conversation = visible_conversation(call, "conversation_id");
-  sqlite::Transaction tx(call.services.db);
   // The first agent to answer takes the conversation: the user learns who joined before
   // reading the answer.
   if (!conversation.assignee) {
     outcome.events = assign_conversation(call.services, conversation, me, now_ms());
   }
   auto posted = post_message(call.services, conversation, call.author(), client_id, text);
-  tx.commit();
-  outcome.result = {{"message", message_json(posted.message)}};
+  outcome.result = {{"message", std::move(posted.json)}};
   outcome.events.insert(outcome.events.end(), posted.events.begin(), posted.events.end());
   return outcome;
 }
@@ -53,9 +51,7 @@ Outcome handle_agent_take(Call& call) {
   call.require_agent();
   const auto conversation = visible_conversation(call, "conversation_id");
   Outcome outcome;
-  sqlite::Transaction tx(call.services.db);
   outcome.events = assign_conversation(call.services, conversation, call.principal(), now_ms());
-  tx.commit();
   outcome.result = {{"conversation", conversation_json(*call.services.conversations.find(conversation.id))}};
   return outcome;
 }

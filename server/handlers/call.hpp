@@ -34,6 +34,9 @@ inline Outcome reply_with(protocol::Json result) {
   return outcome;
 }
 
+// A handler runs inside a savepoint of its own (Dispatcher::answer), within the transaction
+// that commits the whole batch: what it writes is all or nothing without a transaction of its
+// own. It opens one only for a part that must be able to fail alone (the bot's answer).
 struct Call {
   Services& services;
   Peer& peer;

@@ -44,22 +44,22 @@ Outcome handle_chat_send(Call& call) {
   }
   Outcome outcome;
 
-  sqlite::Transaction tx(call.services.db);
+  // The conversation's last message is not needed here (nor loaded): only ids are used.
   ConversationRow conversation;
+  bool started = false;  // the bot answers the first message, which is the one that starts it
   if (named) {
-    conversation = visible_conversation(call, "conversation_id");
-  } else if (auto open = conversations.open_for_user(call.principal().id)) {
+    conversation = visible_conversation(call, "conversation_id", LastMessage::skip);
+  } else if (auto open = conversations.open_for_user(call.principal().id, LastMessage::skip)) {
     conversation = std::move(*open);
   } else {
     conversation = conversations.create(call.principal().id, now_ms());
+    started = true;
   }
-  const bool first_from_user = !conversations.has_user_message(conversation.id);
   auto posted = post_message(call.services, conversation, call.author(), client_id, text);
-  tx.commit();
 
-  outcome.result = {{"message", message_json(posted.message)}};
+  outcome.result = {{"message", std::move(posted.json)}};
   outcome.events = std::move(posted.events);
-  if (first_from_user && call.services.bot != nullptr) {
+  if (started && call.services.bot != nullptr) {
     try {
       auto answer = bot_answer(call, conversation, posted.message);
       outcome.events.insert(outcome.events.end(), answer.begin(), answer.end());

@@ -181,7 +181,7 @@ ReplayPager Dispatcher::replay_pager(std::string principal_id, std::uint64_t aft
     std::vector<std::string> frames;
     for (const auto& event : principals.events_after(id, cursor, kPageEvents)) {
       cursor = event.seq;
-      frames.push_back(protocol::encode(event));
+      frames.push_back(event.frame());  // the stored text as it is: no decode, no encode
     }
     return frames;
   };

@@ -19,9 +19,10 @@ Row visible(Call& call, const char* arg_key, IdPrefix prefix, const char* what, 
 
 }  // namespace
 
-ConversationRow visible_conversation(Call& call, const char* arg_key) {
-  return visible<ConversationRow>(call, arg_key, kConversationId, "conversation",
-                                  [&](std::int64_t id) { return call.services.conversations.find(id); });
+ConversationRow visible_conversation(Call& call, const char* arg_key, LastMessage last) {
+  return visible<ConversationRow>(call, arg_key, kConversationId, "conversation", [&](std::int64_t id) {
+    return call.services.conversations.find(id, last);
+  });
 }
 
 MessageRow visible_message(Call& call, const char* arg_key) {
@@ -29,7 +30,7 @@ MessageRow visible_message(Call& call, const char* arg_key) {
   std::optional<MessageRow> message;
   if (const auto row_id = parse_id(kMessageId, id)) message = call.services.conversations.find_message(*row_id);
   if (message && !call.is_agent()) {
-    const auto conversation = call.services.conversations.find(message->conversation_id);
+    const auto conversation = call.services.conversations.find(message->conversation_id, LastMessage::skip);
     if (!conversation || conversation->user_id != call.principal().id) message.reset();
   }
   if (!message) throw RequestError(protocol::ErrorCode::not_found, "message \"" + id + "\" not found");

@@ -6,7 +6,8 @@
 
 namespace parley::server {
 
-ConversationRow visible_conversation(Call& call, const char* arg_key);
+ConversationRow visible_conversation(Call& call, const char* arg_key,
+                                     LastMessage last = LastMessage::load);
 // A message in a conversation the caller may see.
 MessageRow visible_message(Call& call, const char* arg_key);
 TicketRow visible_ticket(Call& call, const char* arg_key);

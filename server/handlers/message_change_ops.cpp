@@ -39,7 +39,6 @@ Outcome change_message(Call& call, Change change) {
   }
 
   Outcome outcome;
-  sqlite::Transaction tx(call.services.db);
   const std::int64_t now = now_ms();
   const bool changes = change == Change::edit ? message.text != text : !message.deleted;
   if (changes) {
@@ -57,7 +56,6 @@ Outcome change_message(Call& call, Change change) {
         now);
   }
   conversations.record_change(me.id, client_id, message.id);
-  tx.commit();
   outcome.result = {{"message", message_json(message)}};
   return outcome;
 }

@@ -12,8 +12,9 @@ PostedMessage post_message(Services& services, const ConversationRow& conversati
   const std::int64_t now = now_ms();
   PostedMessage posted;
   posted.message = services.conversations.add_message(conversation.id, client_id, author, text, now);
+  posted.json = message_json(posted.message);
   posted.events = append_for_user_and_agents(services, conversation.user_id, "message.new",
-                                             {{"message", message_json(posted.message)}}, now);
+                                             {{"message", posted.json}}, now);
   return posted;
 }
 

@@ -10,6 +10,7 @@ namespace parley::server {
 
 struct PostedMessage {
   MessageRow message;
+  protocol::Json json;  // message_json(message), made once for the events and the reply
   std::vector<StoredEvent> events;
 };
 

@@ -37,10 +37,8 @@ Outcome handle_chat_receipt(Call& call) {
   }
 
   Outcome outcome;
-  sqlite::Transaction tx(call.services.db);
   call.services.conversations.set_receipt(conversation.id, side, receipt);
   outcome.events = conversation_updated(call.services, conversation.id, "receipts", now_ms());
-  tx.commit();
   outcome.result = {{"conversation", conversation_json(*call.services.conversations.find(conversation.id))}};
   return outcome;
 }

@@ -49,7 +49,6 @@ Outcome handle_hello(Call& call) {
   }
   auto& principals = call.services.principals;
   {
-    sqlite::Transaction tx(call.services.db);
     if (auto known = principals.find(principal.id); known && known->kind != principal.kind) {
       throw RequestError(ErrorCode::forbidden, "principal \"" + principal.id + "\" is a " +
                                                    std::string(to_string(known->kind)) +
@@ -57,7 +56,6 @@ Outcome handle_hello(Call& call) {
                                                    std::string(to_string(principal.kind)));
     }
     principals.save(principal, now_ms());
-    tx.commit();
   }
 
   const std::uint64_t latest = principals.latest_seq(principal.id);

@@ -63,10 +63,8 @@ Outcome handle_ticket_create(Call& call) {
   }
   Outcome outcome;
   const std::int64_t now = now_ms();
-  sqlite::Transaction tx(call.services.db);
   const auto ticket = tickets.create(draft, now);
   outcome.events = ticket_updated(call, ticket, "created", now);
-  tx.commit();
   outcome.result = {{"ticket", ticket_json(ticket)}};
   return outcome;
 }
@@ -101,11 +99,9 @@ Outcome handle_ticket_comment(Call& call) {
   Outcome outcome;
   const auto ticket = visible_ticket(call, "ticket_id");
   const std::int64_t now = now_ms();
-  sqlite::Transaction tx(call.services.db);
   const auto comment = tickets.add_comment(ticket.id, client_id, call.author(), text, now);
   outcome.events = append_for_user_and_agents(call.services, ticket.user_id, "ticket.comment",
                                               {{"comment", comment_json(comment)}}, now);
-  tx.commit();
   outcome.result = {{"comment", comment_json(comment)}};
   return outcome;
 }
@@ -124,12 +120,10 @@ Outcome handle_ticket_set_status(Call& call) {
   }
   Outcome outcome;
   const std::int64_t now = now_ms();
-  sqlite::Transaction tx(call.services.db);
   call.services.tickets.set_status(ticket.id, status, now);
   ticket.status = status;
   ticket.updated_at = now;
   outcome.events = ticket_updated(call, ticket, "status", now);
-  tx.commit();
   outcome.result = {{"ticket", ticket_json(ticket)}};
   return outcome;
 }

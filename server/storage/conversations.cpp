@@ -42,9 +42,11 @@ ConversationRow conversation_from(const sqlite::Statement& st) {
 
 }  // namespace
 
-std::vector<ConversationRow> ConversationRepository::conversations(sqlite::Statement& st) {
+std::vector<ConversationRow> ConversationRepository::conversations(sqlite::Statement& st,
+                                                                   LastMessage last) {
   std::vector<ConversationRow> rows;
   while (st.step()) rows.push_back(conversation_from(st));
+  if (last == LastMessage::skip) return rows;
   for (auto& row : rows) row.last_message = last_message(row.id);
   return rows;
 }
@@ -58,21 +60,23 @@ std::optional<MessageRow> ConversationRepository::last_message(std::int64_t conv
 }
 
 std::vector<ConversationRow> ConversationRepository::select_conversations(
-    const std::string& where_order, const std::function<void(sqlite::Statement&)>& bind) {
+    const std::string& where_order, LastMessage last,
+    const std::function<void(sqlite::Statement&)>& bind) {
   auto st = db_.prepare(kConversationSelect + where_order);
   bind(st);
-  return conversations(st);
+  return conversations(st, last);
 }
 
-std::optional<ConversationRow> ConversationRepository::find(std::int64_t id) {
-  auto rows = select_conversations("WHERE c.id = ?", [&](auto& st) { st.bind(1, id); });
+std::optional<ConversationRow> ConversationRepository::find(std::int64_t id, LastMessage last) {
+  auto rows = select_conversations("WHERE c.id = ?", last, [&](auto& st) { st.bind(1, id); });
   if (rows.empty()) return std::nullopt;
   return std::move(rows.front());
 }
 
-std::optional<ConversationRow> ConversationRepository::open_for_user(const std::string& user_id) {
+std::optional<ConversationRow> ConversationRepository::open_for_user(const std::string& user_id,
+                                                                    LastMessage last) {
   auto rows = select_conversations(
-      "WHERE c.user_id = ? AND c.status = 'open' ORDER BY c.id DESC LIMIT 1",
+      "WHERE c.user_id = ? AND c.status = 'open' ORDER BY c.id DESC LIMIT 1", last,
       [&](auto& st) { st.bind(1, user_id); });
   if (rows.empty()) return std::nullopt;
   return std::move(rows.front());
@@ -97,7 +101,7 @@ std::vector<ConversationRow> ConversationRepository::list(const std::string& use
                                                           bool open_only) {
   return select_conversations(
       "WHERE (?1 = '' OR c.user_id = ?1) AND (?2 = 0 OR c.status = 'open') "
-      "ORDER BY c.updated_at DESC, c.id DESC",
+      "ORDER BY c.updated_at DESC, c.id DESC", LastMessage::load,
       [&](auto& st) { st.bind(1, user_id).bind(2, open_only ? 1 : 0); });
 }
 
@@ -194,13 +198,6 @@ void ConversationRepository::set_receipt(std::int64_t conversation_id, Side side
       .bind(2, receipt.read_up_to)
       .bind(3, conversation_id)
       .run();
-}
-
-bool ConversationRepository::has_user_message(std::int64_t conversation_id) {
-  auto st = db_.prepare(
-      "SELECT 1 FROM messages WHERE conversation_id = ? AND author_kind = 'user' LIMIT 1");
-  st.bind(1, conversation_id);
-  return st.step();
 }
 
 MessagePage ConversationRepository::history(std::int64_t conversation_id, std::int64_t before_id,

@@ -51,12 +51,17 @@ struct MessagePage {
   bool has_more = false;             // older messages exist before the first one
 };
 
+// Whether a conversation row is read with its last message (for views of the conversation)
+// or without (a write that needs only its ids: one query less).
+enum class LastMessage { load, skip };
+
 class ConversationRepository {
  public:
   explicit ConversationRepository(sqlite::Database& db) : db_(db) {}
 
-  std::optional<ConversationRow> find(std::int64_t id);
-  std::optional<ConversationRow> open_for_user(const std::string& user_id);
+  std::optional<ConversationRow> find(std::int64_t id, LastMessage last = LastMessage::load);
+  std::optional<ConversationRow> open_for_user(const std::string& user_id,
+                                               LastMessage last = LastMessage::load);
   ConversationRow create(const std::string& user_id, std::int64_t now_ms);
   // Newest activity first. Empty user_id = every user's conversations.
   std::vector<ConversationRow> list(const std::string& user_id, bool open_only);
@@ -66,7 +71,6 @@ class ConversationRepository {
   // Inserts the message and bumps the conversation's updated_at.
   MessageRow add_message(std::int64_t conversation_id, const std::string& client_id,
                          const Author& author, const std::string& text, std::int64_t now_ms);
-  bool has_user_message(std::int64_t conversation_id);
 
   // Edits and deletions, recorded by the change's client id so that a resent change is
   // answered, not repeated.
@@ -83,8 +87,8 @@ class ConversationRepository {
   MessagePage history(std::int64_t conversation_id, std::int64_t before_id, std::size_t limit);
 
  private:
-  std::vector<ConversationRow> conversations(sqlite::Statement& st);
-  std::vector<ConversationRow> select_conversations(const std::string& where_order,
+  std::vector<ConversationRow> conversations(sqlite::Statement& st, LastMessage last);
+  std::vector<ConversationRow> select_conversations(const std::string& where_order, LastMessage last,
                                                     const std::function<void(sqlite::Statement&)>& bind);
   std::optional<MessageRow> last_message(std::int64_t conversation_id);
   sqlite::Database& db_;

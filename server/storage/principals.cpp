@@ -37,24 +37,32 @@ std::vector<std::string> PrincipalRepository::all_ids() {
 }
 
 StoredEvent PrincipalRepository::append_event(const std::string& principal_id,
-                                              const std::string& name, protocol::Json data,
+                                              const std::string& name,
+                                              std::shared_ptr<const std::string> data_json,
                                               std::int64_t now_ms) {
-  auto next = db_.prepare(
-      "UPDATE principals SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq");
+  // An UPDATE and a read rather than UPDATE … RETURNING: RETURNING collects its rows in a
+  // temporary table, which cost more than the second lookup.
+  auto next = db_.prepare("UPDATE principals SET last_seq = last_seq + 1 WHERE id = ?");
   next.bind(1, principal_id);
-  if (!next.step()) throw std::runtime_error("no principal '" + principal_id + "' for an event");
-  const auto seq = static_cast<std::uint64_t>(next.column_int(0));
   next.run();
+  if (db_.changes() == 0) throw std::runtime_error("no principal '" + principal_id + "' for an event");
+  const auto seq = latest_seq(principal_id);
 
   auto insert = db_.prepare(
       "INSERT INTO events (principal_id, seq, name, data, created_at) VALUES (?, ?, ?, ?, ?)");
   insert.bind(1, principal_id)
       .bind(2, static_cast<std::int64_t>(seq))
       .bind(3, name)
-      .bind(4, data.dump())
+      .bind(4, *data_json)
       .bind(5, now_ms);
   insert.run();
-  return StoredEvent{principal_id, protocol::Event{seq, name, std::move(data)}};
+  return StoredEvent{principal_id, seq, name, std::move(data_json)};
+}
+
+StoredEvent PrincipalRepository::append_event(const std::string& principal_id,
+                                              const std::string& name, const protocol::Json& data,
+                                              std::int64_t now_ms) {
+  return append_event(principal_id, name, std::make_shared<const std::string>(data.dump()), now_ms);
 }
 
 std::uint64_t PrincipalRepository::latest_seq(const std::string& principal_id) {
@@ -63,18 +71,18 @@ std::uint64_t PrincipalRepository::latest_seq(const std::string& principal_id) {
   return st.step() ? static_cast<std::uint64_t>(st.column_int(0)) : 0;
 }
 
-std::vector<protocol::Event> PrincipalRepository::events_after(const std::string& principal_id,
-                                                               std::uint64_t after,
-                                                               std::size_t limit) {
-  std::vector<protocol::Event> events;
+std::vector<StoredEvent> PrincipalRepository::events_after(const std::string& principal_id,
+                                                           std::uint64_t after, std::size_t limit) {
+  std::vector<StoredEvent> events;
   auto st = db_.prepare(
       "SELECT seq, name, data FROM events WHERE principal_id = ? AND seq > ? ORDER BY seq LIMIT ?");
   st.bind(1, principal_id)
       .bind(2, static_cast<std::int64_t>(after))
       .bind(3, static_cast<std::int64_t>(limit));
   while (st.step()) {
-    events.push_back(protocol::Event{static_cast<std::uint64_t>(st.column_int(0)),
-                                     st.column_text(1), protocol::Json::parse(st.column_text(2))});
+    events.push_back(StoredEvent{principal_id, static_cast<std::uint64_t>(st.column_int(0)),
+                                 st.column_text(1),
+                                 std::make_shared<const std::string>(st.column_text(2))});
   }
   return events;
 }

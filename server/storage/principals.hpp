@@ -3,6 +3,7 @@
 // event a principal is sent is a row with a per-principal seq, allocated in the same
 // transaction as the change it reports.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,7 +17,12 @@ namespace parley::server {
 // An event stored for one principal, ready to be pushed to that principal's live sessions.
 struct StoredEvent {
   std::string principal_id;
-  protocol::Event event;
+  std::uint64_t seq = 0;
+  std::string name;
+  // The data as JSON text, as stored: one copy shared by every recipient of the same change.
+  std::shared_ptr<const std::string> data;
+
+  std::string frame() const { return protocol::encode_event(seq, name, *data); }
 };
 
 class PrincipalRepository {
@@ -32,10 +38,12 @@ class PrincipalRepository {
   // Appends an event to the principal's log. Call inside a transaction: the seq is allocated
   // there, so it commits (or rolls back) with the change it reports.
   StoredEvent append_event(const std::string& principal_id, const std::string& name,
-                           protocol::Json data, std::int64_t now_ms);
+                           std::shared_ptr<const std::string> data_json, std::int64_t now_ms);
+  StoredEvent append_event(const std::string& principal_id, const std::string& name,
+                           const protocol::Json& data, std::int64_t now_ms);
   std::uint64_t latest_seq(const std::string& principal_id);
   // Up to `limit` events with seq > after, in seq order.
-  std::vector<protocol::Event> events_after(const std::string& principal_id, std::uint64_t after,
+  std::vector<StoredEvent> events_after(const std::string& principal_id, std::uint64_t after,
                                             std::size_t limit);
 
  private:

@@ -124,6 +124,27 @@ TEST(ServerFrames, EphemeralEventsHaveNoSeq) {
       pp::decode_server_frame(R"({"type":"event","seq":-3,"name":"x","data":{}})")));
 }
 
+TEST(ServerFrames, WrittenDirectlyTheyAreTheBytesAJsonObjectWouldGive) {
+  // Replies and events are written out without building a Json frame first (a server sends
+  // them most); they must still be exactly what Json::dump() makes, escaping included.
+  const pp::Json data{{"message", {{"text", "quote \" and \\ and 한국어"}, {"n", 7}}}};
+  const pp::Event stored{42, "message.new", data};
+  EXPECT_EQ(pp::encode(stored),
+            (pp::Json{{"type", "event"}, {"seq", 42}, {"name", "message.new"}, {"data", data}}.dump()));
+  EXPECT_EQ(pp::encode_event(42, "message.new", data.dump()), pp::encode(stored));
+  EXPECT_EQ(pp::encode(pp::Event{0, "chat.typing", data}),
+            (pp::Json{{"type", "event"}, {"name", "chat.typing"}, {"data", data}}.dump()));
+  EXPECT_EQ(pp::encode(pp::Reply{"id-\"1", data}),
+            (pp::Json{{"type", "res"}, {"id", "id-\"1"}, {"result", data}}.dump()));
+
+  auto decoded = pp::decode_server_frame(pp::encode_event(7, "odd \"name\"", data.dump()));
+  ASSERT_TRUE(std::holds_alternative<pp::ServerFrame>(decoded));
+  const auto& event = std::get<pp::Event>(std::get<pp::ServerFrame>(decoded));
+  EXPECT_EQ(event.seq, 7u);
+  EXPECT_EQ(event.name, "odd \"name\"");
+  EXPECT_EQ(event.data, data);
+}
+
 TEST(ServerFrames, UnknownErrorCodeReadsAsInternal) {
   auto er = pp::decode_server_frame(R"({"type":"err","id":null,"error":{"code":"brand_new","message":"?"}})");
   ASSERT_TRUE(std::holds_alternative<pp::ServerFrame>(er));

@@ -34,16 +34,16 @@ TEST(GroupCommit, ANestedTransactionFailsAloneAndCommitsWithTheOuterOne) {
     sqlite::Transaction batch(db);
     {
       sqlite::Transaction first(db);
-      principals.append_event("u-1", "kept", {}, 2);
+      principals.append_event("u-1", "kept", protocol::Json::object(), 2);
       first.commit();
     }
     {
       sqlite::Transaction failed(db);  // not committed: as a request that threw
-      principals.append_event("u-1", "undone", {}, 3);
+      principals.append_event("u-1", "undone", protocol::Json::object(), 3);
     }
     {
       sqlite::Transaction third(db);
-      principals.append_event("u-1", "kept", {}, 4);
+      principals.append_event("u-1", "kept", protocol::Json::object(), 4);
       third.commit();
     }
     EXPECT_EQ(principals.latest_seq("u-1"), 2u);
@@ -58,7 +58,7 @@ TEST(GroupCommit, ANestedTransactionFailsAloneAndCommitsWithTheOuterOne) {
   {
     sqlite::Transaction batch(db);  // an outer transaction that is not committed undoes all
     sqlite::Transaction inner(db);
-    principals.append_event("u-1", "never", {}, 5);
+    principals.append_event("u-1", "never", protocol::Json::object(), 5);
     inner.commit();
   }
   EXPECT_EQ(principals.latest_seq("u-1"), 2u);
@@ -71,26 +71,26 @@ TEST(EventLog, SeqIsPerPrincipalAndGapless) {
   principals.save({"u-2", PrincipalKind::user, "Bob"}, 1);
   {
     sqlite::Transaction tx(db);
-    EXPECT_EQ(principals.append_event("u-1", "e", {{"n", 1}}, 5).event.seq, 1u);
-    EXPECT_EQ(principals.append_event("u-1", "e", {{"n", 2}}, 5).event.seq, 2u);
-    EXPECT_EQ(principals.append_event("u-2", "e", {{"n", 3}}, 5).event.seq, 1u);
+    EXPECT_EQ(principals.append_event("u-1", "e", {{"n", 1}}, 5).seq, 1u);
+    EXPECT_EQ(principals.append_event("u-1", "e", {{"n", 2}}, 5).seq, 2u);
+    EXPECT_EQ(principals.append_event("u-2", "e", {{"n", 3}}, 5).seq, 1u);
     tx.commit();
   }
   {
     sqlite::Transaction rolled_back(db);
-    principals.append_event("u-1", "lost", {}, 6);
+    principals.append_event("u-1", "lost", protocol::Json::object(), 6);
   }
   EXPECT_EQ(principals.latest_seq("u-1"), 2u);
   sqlite::Transaction tx(db);
-  EXPECT_EQ(principals.append_event("u-1", "e", {{"n", 4}}, 7).event.seq, 3u);
+  EXPECT_EQ(principals.append_event("u-1", "e", {{"n", 4}}, 7).seq, 3u);
   tx.commit();
 
   const auto events = principals.events_after("u-1", 1, 10);
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].seq, 2u);
-  EXPECT_EQ(events[0].data["n"], 2);
+  EXPECT_EQ(protocol::Json::parse(*events[0].data)["n"], 2);
   EXPECT_EQ(events[1].seq, 3u);
-  EXPECT_EQ(events[1].data["n"], 4);
+  EXPECT_EQ(protocol::Json::parse(*events[1].data)["n"], 4);
   const auto page = principals.events_after("u-1", 0, 2);  // pages stop at the limit
   ASSERT_EQ(page.size(), 2u);
   EXPECT_EQ(page[1].seq, 2u);
