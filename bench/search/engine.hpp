@@ -26,7 +26,7 @@ class Engine {
   virtual std::vector<std::string> search_as_you_type(const std::string& query, std::size_t k) = 0;
 };
 
-std::unique_ptr<Engine> make_parley_engine();
+std::unique_ptr<Engine> make_parley_engine(bool snippets);
 std::unique_ptr<Engine> make_fts5_engine(const std::string& tokenizer);  // "unicode61", "trigram"
 #ifdef PARLEY_BENCH_XAPIAN
 std::unique_ptr<Engine> make_xapian_engine();

@@ -260,10 +260,14 @@ std::vector<Hit> Index::search(const Query& query) const {
 
   // Score: sum over query positions of the best alternative's BM25F contribution. Dense
   // accumulators indexed by slot, reused across queries, keep the inner loop free of hashing.
+  // They are all zero between queries (each query zeroes what it touched), so a query over a
+  // large catalogue does not pay for clearing all of it.
   auto& total = ix.scratch_total;
   auto& best = ix.scratch_best;
-  total.assign(ix.slots.size(), 0.0);
-  best.assign(ix.slots.size(), 0.0);
+  if (total.size() < ix.slots.size()) {
+    total.resize(ix.slots.size(), 0.0);
+    best.resize(ix.slots.size(), 0.0);
+  }
   std::vector<std::uint32_t> touched, slot_touched;
   const bool filtered = !query.locale.empty() || !query.category.empty();
   const auto avg = ix.average_lengths();
@@ -288,7 +292,10 @@ std::vector<Hit> Index::search(const Query& query) const {
 
   std::vector<std::pair<std::uint32_t, double>> ranked;
   ranked.reserve(touched.size());
-  for (auto doc : touched) ranked.emplace_back(doc, total[doc]);
+  for (auto doc : touched) {
+    ranked.emplace_back(doc, total[doc]);
+    total[doc] = 0.0;
+  }
   const std::size_t k = std::min(query.limit, ranked.size());
   auto better = [&](const auto& a, const auto& b) {
     if (a.second != b.second) return a.second > b.second;
@@ -298,12 +305,15 @@ std::vector<Hit> Index::search(const Query& query) const {
   ranked.resize(k);
 
   std::unordered_set<std::string> matched;
-  for (const auto& slot : slots) matched.insert(slot.terms.begin(), slot.terms.end());
+  if (query.snippets) {
+    for (const auto& slot : slots) matched.insert(slot.terms.begin(), slot.terms.end());
+  }
   std::vector<Hit> hits;
   hits.reserve(k);
   for (const auto& [doc, score] : ranked) {
     const Document& d = ix.slots[doc].doc;
-    hits.push_back({d.id, score, make_snippet(d.body.empty() ? d.title : d.body, matched)});
+    hits.push_back({d.id, score,
+                    query.snippets ? make_snippet(d.body.empty() ? d.title : d.body, matched) : ""});
   }
   return hits;
 }

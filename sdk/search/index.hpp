@@ -24,12 +24,16 @@ struct Query {
   std::string category;  // empty = any
   std::size_t limit = 10;
   bool prefix_last = true;  // search-as-you-type: the last term also matches as a prefix
+  // Snippets are most of a search's cost (the article text is read again around the
+  // matches); a caller that shows only titles, or ranks candidates, leaves them out.
+  bool snippets = true;
 };
 
 struct Hit {
   std::string id;
   double score = 0;
-  std::string snippet;  // a passage of the body (or title) with matches wrapped in « »
+  std::string snippet;  // a passage of the body (or title) with matches wrapped in « »;
+                        // empty when the query asked for none
 };
 
 class Index {

@@ -21,7 +21,8 @@ std::size_t utf8_cut(std::string_view text, std::size_t max_bytes) {
 
 std::string make_snippet(std::string_view text, const std::unordered_set<std::string>& matched,
                          std::size_t max_tokens) {
-  const auto tokens = tokenize(text);
+  const std::string_view scanned = text.substr(0, utf8_cut(text, kSnippetScanBytes));
+  const auto tokens = tokenize(scanned);
   std::vector<std::size_t> hits;  // indexes of matching tokens
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (matched.count(tokens[i].term)) hits.push_back(i);

@@ -40,7 +40,43 @@ CharClass classify(utf8proc_int32_t cp) {
   }
 }
 
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool is_ascii(std::string_view text) {
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// Precomposed Hangul syllables (U+AC00–U+D7A3) only: already NFKC, with no case and no marks.
+bool is_hangul_syllables(std::string_view text) {
+  if (text.size() % 3 != 0) return false;
+  for (std::size_t i = 0; i < text.size(); i += 3) {
+    const auto b0 = static_cast<unsigned char>(text[i]);
+    const auto b1 = static_cast<unsigned char>(text[i + 1]);
+    const auto b2 = static_cast<unsigned char>(text[i + 2]);
+    if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+    const unsigned cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+    if (cp < 0xAC00 || cp > 0xD7A3) return false;
+  }
+  return true;
+}
+
 std::string normalize(std::string_view text) {
+  // Fast paths, with the result utf8proc would give: ASCII needs only lower-casing, and
+  // precomposed Hangul needs nothing. Most FAQ text is one or the other, and normalizing it
+  // through utf8proc was most of the cost of indexing, searching and making snippets.
+  if (is_ascii(text)) {
+    std::string out(text);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
+  if (is_hangul_syllables(text)) return std::string(text);
   utf8proc_uint8_t* out = nullptr;
   const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
                                                       UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
@@ -117,9 +153,18 @@ std::vector<Token> tokenize(std::string_view text) {
   std::size_t pos = 0;
   while (pos < text.size()) {
     utf8proc_int32_t cp = 0;
-    const auto n = utf8proc_iterate(data + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
-    const std::size_t len = n > 0 ? static_cast<std::size_t>(n) : 1;
-    const CharClass cls = n > 0 ? classify(cp) : CharClass::separator;
+    std::size_t len = 1;
+    CharClass cls = CharClass::separator;
+    if (const auto byte = static_cast<unsigned char>(text[pos]); byte < 0x80) {
+      cp = byte;  // ASCII: letters and digits are word characters, the rest separate
+      cls = is_ascii_alnum(byte) ? CharClass::word : CharClass::separator;
+    } else {
+      const auto n = utf8proc_iterate(data + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+      if (n > 0) {
+        len = static_cast<std::size_t>(n);
+        cls = classify(cp);
+      }
+    }
     if (cls != run_class || cls == CharClass::separator) flush();
     run_class = cls;
     if (cls != CharClass::separator) run.push_back({cp, pos, pos + len});

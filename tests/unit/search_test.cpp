@@ -3,6 +3,7 @@
 
 #include "search/edit_distance.hpp"
 #include "search/index.hpp"
+#include "search/snippet.hpp"
 #include "search/tokenizer.hpp"
 
 namespace ps = parley::search;
@@ -39,6 +40,15 @@ ps::Index sample_index() {
 TEST(Tokenizer, NormalisesCaseWidthAndAccents) {
   EXPECT_EQ(terms("Café RÉSUMÉ"), (std::vector<std::string>{"cafe", "resume"}));
   EXPECT_EQ(terms("ＡＢＣ１２３"), (std::vector<std::string>{"abc123"}));  // full-width → NFKC
+}
+
+TEST(Tokenizer, AsciiAndHangulFastPathsAgreeWithFullNormalisation) {
+  // Plain ASCII and precomposed Hangul skip utf8proc; text around them does not.
+  EXPECT_EQ(terms("MiXeD Case 42, e-mail_address"),
+            (std::vector<std::string>{"mixed", "case", "42", "e", "mail", "address"}));
+  EXPECT_EQ(terms("MIXED naïve"), terms("ｍｉｘｅｄ NAÏVE"));
+  EXPECT_EQ(terms("환불 ABC"), terms("환불 ＡＢＣ"));
+  EXPECT_EQ(terms("ＡＢＣ환불"), (std::vector<std::string>{"abc", "환불"}));
 }
 
 TEST(Tokenizer, StemsPluralsLightly) {
@@ -129,6 +139,39 @@ TEST(Index, SnippetHighlightsMatches) {
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_NE(hits[0].snippet.find("«payment»"), std::string::npos) << hits[0].snippet;
   EXPECT_NE(hits[0].snippet.find("«method»"), std::string::npos) << hits[0].snippet;
+}
+
+TEST(Index, HitsWithoutSnippetsRankTheSame) {
+  auto ix = sample_index();
+  ps::Query with{"payment refund", "", "", 10, false};
+  ps::Query without = with;
+  without.snippets = false;
+  const auto a = ix.search(with);
+  const auto b = ix.search(without);
+  ASSERT_FALSE(a.empty());
+  EXPECT_EQ(ids(a), ids(b));
+  for (std::size_t i = 0; i < b.size(); ++i) {
+    EXPECT_EQ(a[i].score, b[i].score);
+    EXPECT_FALSE(a[i].snippet.empty());
+    EXPECT_TRUE(b[i].snippet.empty());
+  }
+}
+
+TEST(Index, SnippetsLookForMatchesInTheTextsFirstKilobytesOnly) {
+  ps::Index ix;
+  std::string filler;
+  while (filler.size() < 2 * ps::kSnippetScanBytes) filler += "lorem ipsum dolor sit amet ";
+  ix.upsert({"early", "en", "", "Early", "the warranty covers it. " + filler, {}});
+  ix.upsert({"late", "en", "", "Late", filler + "the warranty covers it.", {}});
+  for (const auto& hit : ix.search({"warranty", "", "", 10, false})) {
+    if (hit.id == "early") {
+      EXPECT_NE(hit.snippet.find("«warranty»"), std::string::npos) << hit.snippet;
+    } else {  // found by the index, but its snippet is the text's start
+      EXPECT_EQ(hit.snippet.find("«"), std::string::npos) << hit.snippet;
+      EXPECT_EQ(hit.snippet.rfind("lorem ipsum", 0), 0u) << hit.snippet;
+    }
+  }
+  EXPECT_EQ(ix.search({"warranty", "", "", 10, false}).size(), 2u);
 }
 
 TEST(Index, ManyRemovalsCompactWithoutLosingLiveDocuments) {
