@@ -95,6 +95,10 @@ class Client {
   // Searches the articles on the device: works offline, answers from the local index.
   void search_faq(std::string_view query, std::string_view locale = {}, int limit = 10,
                   std::uint64_t tag = 0);
+  // Records whether an article answered the user (users only): a write like send_message,
+  // kept in the outbox until the server has it, exactly once; the latest vote on an article
+  // counts. Returns its client id. Reply: article_rated.
+  std::string rate_article(std::string_view article_id, bool helpful, std::uint64_t tag = 0);
 
   // --- Agents (a client whose token has kind "agent") -------------------------------------
   std::string agent_reply(std::string_view conversation_id, std::string_view text,

@@ -38,6 +38,7 @@ enum class EventType {
   token_expiring,        // the token expires in `count` seconds: call set_token() with a new one
   message_edited,        // reply to edit_message / delete_message: `messages[0]`, `change`
   conversation_taken,    // reply to agent_take: `conversations[0]`
+  article_rated,         // reply to rate_article: `feedback`
 };
 
 const char* to_string(EventType type) noexcept;
@@ -61,6 +62,7 @@ struct Event {
   std::vector<Ticket> tickets;
   std::vector<Comment> comments;
   std::vector<SearchHit> hits;
+  ArticleFeedback feedback;  // article_rated
 };
 
 }  // namespace PARLEY_ABI_NAMESPACE

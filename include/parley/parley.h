@@ -301,7 +301,10 @@ typedef enum parley_event_kind {
   /* Replies: */
   PARLEY_EVENT_MESSAGE_EDITED = 22,       /* parley_chat_edit, parley_chat_delete: "message",
                                              "change" */
-  PARLEY_EVENT_CONVERSATION_TAKEN = 23    /* parley_agent_take: "conversation" */
+  PARLEY_EVENT_CONVERSATION_TAKEN = 23,   /* parley_agent_take: "conversation" */
+  PARLEY_EVENT_ARTICLE_RATED = 24         /* parley_faq_rate_article: "client_id", "feedback"
+                                             {"article_id", "helpful", "helpful_count",
+                                             "not_helpful_count"} */
 } parley_event_kind;
 
 /* The stable name of an event type, as in the JSON "type" field ("message_received");
@@ -540,6 +543,13 @@ PARLEY_API parley_status parley_faq_search(parley_client *client, const char *qu
                                            size_t query_len, const char *locale,
                                            size_t locale_len, int32_t limit,
                                            uint64_t tag) PARLEY_NOEXCEPT;
+
+/* Records whether an article answered the user (users only; helpful: 1 yes, 0 no). Outbox and
+ * exactly-once as parley_chat_send; the latest vote on an article counts.
+ * Reply: PARLEY_EVENT_ARTICLE_RATED. out_client_id as in parley_chat_send. */
+PARLEY_API parley_status parley_faq_rate_article(parley_client *client, const char *article_id,
+                                                 size_t article_id_len, int32_t helpful,
+                                                 uint64_t tag, char *out_client_id) PARLEY_NOEXCEPT;
 
 /* ---------------------------------------------------------------------------------------- */
 /* Agents (a client whose token has kind "agent"); experimental                              */

@@ -140,6 +140,15 @@ struct SearchHit {
   std::string snippet;  // matched terms wrapped in « and »
 };
 
+// A reader's vote on an article ("did this answer your question?"), with the article's counts
+// once it was recorded. One vote per reader and article: a later one replaces it.
+struct ArticleFeedback {
+  std::string article_id;
+  bool helpful = false;
+  std::int64_t helpful_count = 0;
+  std::int64_t not_helpful_count = 0;
+};
+
 enum class ConnectionState { disconnected, connecting, connected };
 
 struct Config {

@@ -48,6 +48,7 @@ parley_event_kind kind_of(EventType type) noexcept {
     case EventType::token_expiring: return PARLEY_EVENT_TOKEN_EXPIRING;
     case EventType::message_edited: return PARLEY_EVENT_MESSAGE_EDITED;
     case EventType::conversation_taken: return PARLEY_EVENT_CONVERSATION_TAKEN;
+    case EventType::article_rated: return PARLEY_EVENT_ARTICLE_RATED;
   }
   return PARLEY_EVENT_NONE;
 }
@@ -109,6 +110,7 @@ const char* kind_name(std::int64_t kind) noexcept {
     case PARLEY_EVENT_TOKEN_EXPIRING: return "token_expiring";
     case PARLEY_EVENT_MESSAGE_EDITED: return "message_edited";
     case PARLEY_EVENT_CONVERSATION_TAKEN: return "conversation_taken";
+    case PARLEY_EVENT_ARTICLE_RATED: return "article_rated";
   }
   return nullptr;
 }

@@ -168,6 +168,13 @@ Json event_to_json(const Event& ev) {
     case EventType::conversation_taken:
       doc["conversation"] = first(ev.conversations);
       break;
+    case EventType::article_rated:
+      doc["client_id"] = ev.client_id;
+      doc["feedback"] = Json{{"article_id", ev.feedback.article_id},
+                             {"helpful", ev.feedback.helpful},
+                             {"helpful_count", ev.feedback.helpful_count},
+                             {"not_helpful_count", ev.feedback.not_helpful_count}};
+      break;
     case EventType::typing_changed:
       doc["conversation_id"] = ev.conversation_id;
       doc["author"] = to_json(ev.principal);

@@ -1,4 +1,4 @@
-// FAQ: sync the catalogue to the device, search it there.
+// FAQ: sync the catalogue to the device, search it there, rate its articles.
 #include "capi/arguments.hpp"
 #include "capi/firewall.hpp"
 #include "capi/handles.hpp"
@@ -20,5 +20,16 @@ PARLEY_API parley_status parley_faq_search(parley_client* client, const char* qu
     const auto text = string_arg(query, query_len, "query");
     const auto locale_filter = string_arg(locale, locale_len, "locale");
     c.client.search_faq(text, locale_filter, parley::capi::limit_arg(limit, 10, 50, "limit"), tag);
+  });
+}
+
+PARLEY_API parley_status parley_faq_rate_article(parley_client* client, const char* article_id,
+                                                 size_t article_id_len, int32_t helpful,
+                                                 uint64_t tag, char* out_client_id) noexcept {
+  return guard(__func__, [&] {
+    auto& c = deref(client, "client");
+    const auto id = string_arg(article_id, article_id_len, "article_id");
+    if (helpful != 0 && helpful != 1) parley::capi::throw_invalid("helpful", "must be 0 or 1");
+    parley::capi::copy_client_id(c.client.rate_article(id, helpful == 1, tag), out_client_id);
   });
 }

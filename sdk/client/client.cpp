@@ -223,6 +223,12 @@ void Client::search_faq(std::string_view query, std::string_view locale, int lim
   });
 }
 
+std::string Client::rate_article(std::string_view article_id, bool helpful, std::uint64_t tag) {
+  check_id("article_id", article_id);
+  return post_write(*impl_, client::ops::kFaqFeedback,
+                    Json{{"article_id", std::string(article_id)}, {"helpful", helpful}}, tag);
+}
+
 std::string Client::agent_reply(std::string_view conversation_id, std::string_view text,
                                 std::uint64_t tag) {
   check_id("conversation_id", conversation_id);

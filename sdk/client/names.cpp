@@ -35,6 +35,7 @@ const char* to_string(EventType type) noexcept {
     case EventType::token_expiring: return "token_expiring";
     case EventType::message_edited: return "message_edited";
     case EventType::conversation_taken: return "conversation_taken";
+    case EventType::article_rated: return "article_rated";
     case EventType::auth_failed: return "auth_failed";
     case EventType::message_received: return "message_received";
     case EventType::ticket_updated: return "ticket_updated";

@@ -20,6 +20,7 @@ inline constexpr const char* kTicketGet = "ticket.get";
 inline constexpr const char* kTicketComment = "ticket.comment";
 inline constexpr const char* kTicketSetStatus = "ticket.set_status";
 inline constexpr const char* kFaqSync = "faq.sync";
+inline constexpr const char* kFaqFeedback = "faq.feedback";
 inline constexpr const char* kAgentQueue = "agent.queue";
 inline constexpr const char* kAgentReply = "agent.reply";
 inline constexpr const char* kAgentTake = "agent.take";
@@ -30,6 +31,7 @@ inline std::optional<EventType> write_reply(std::string_view op) {
   if (op == kTicketCreate) return EventType::ticket_created;
   if (op == kTicketComment) return EventType::comment_added;
   if (op == kChatEdit || op == kChatDelete) return EventType::message_edited;
+  if (op == kFaqFeedback) return EventType::article_rated;
   return std::nullopt;
 }
 

@@ -122,6 +122,9 @@ std::optional<Event> complete_write(store::Store& store, const std::string& clie
         event->comments.push_back(parse_comment(member(result, "comment")));
         store.tickets().store_comment(event->comments.back());
         break;
+      case EventType::article_rated:
+        event->feedback = parse_feedback(member(result, "feedback"));
+        break;
       default:
         break;
     }

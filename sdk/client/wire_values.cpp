@@ -119,6 +119,16 @@ Comment parse_comment(const Json& json) {
   return c;
 }
 
+ArticleFeedback parse_feedback(const Json& json) {
+  ArticleFeedback f;
+  f.article_id = string_field(json, "article_id");
+  if (f.article_id.empty()) wrong_type("feedback.article_id", "a non-empty string");
+  f.helpful = bool_field(json, "helpful");
+  f.helpful_count = integer_field(json, "helpful_count");
+  f.not_helpful_count = integer_field(json, "not_helpful_count");
+  return f;
+}
+
 Article parse_article(const Json& json) {
   Article a;
   a.id = string_field(json, "id");

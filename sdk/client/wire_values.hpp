@@ -34,6 +34,7 @@ Conversation parse_conversation(const Json& json);
 Ticket parse_ticket(const Json& json);
 Comment parse_comment(const Json& json);
 Article parse_article(const Json& json);
+ArticleFeedback parse_feedback(const Json& json);
 
 // The result of a successful hello (docs/protocol.md, section 2).
 struct Welcome {

@@ -44,6 +44,12 @@ std::optional<std::string> id_arg(const Json& args, const char* key, bool requir
   return it->get<std::string>();
 }
 
+bool bool_arg(const Json& args, const char* key) {
+  auto it = args.find(key);
+  if (it == args.end() || !it->is_boolean()) fail(ErrorCode::bad_request, key, "must be true or false");
+  return it->get<bool>();
+}
+
 std::uint64_t uint_arg(const Json& args, const char* key, std::uint64_t fallback,
                        std::uint64_t min, std::uint64_t max) {
   auto it = args.find(key);

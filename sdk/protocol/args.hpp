@@ -30,6 +30,8 @@ struct TextRule {
 std::optional<std::string> text_arg(const Json& args, const char* key, TextRule rule);
 // An id argument (request-id alphabet, 1–64 bytes); nullopt only if absent and not required.
 std::optional<std::string> id_arg(const Json& args, const char* key, bool required = true);
+// A required true/false argument.
+bool bool_arg(const Json& args, const char* key);
 // A non-negative integer argument; `fallback` when absent. Range-checked.
 std::uint64_t uint_arg(const Json& args, const char* key, std::uint64_t fallback,
                        std::uint64_t min, std::uint64_t max);

@@ -43,6 +43,7 @@ Dispatcher::Dispatcher(Services& services, Hub& hub)
            {"ticket.set_status", &handle_ticket_set_status},
            {"faq.sync", &handle_faq_sync},
            {"faq.search", &handle_faq_search},
+           {"faq.feedback", &handle_faq_feedback},
            {"agent.queue", &handle_agent_queue},
            {"agent.reply", &handle_agent_reply},
            {"agent.take", &handle_agent_take}} {}

@@ -2,6 +2,7 @@
 
 #include <limits>
 
+#include "common/clock.hpp"
 #include "handlers/views.hpp"
 #include "protocol/args.hpp"
 
@@ -47,6 +48,24 @@ Outcome handle_faq_search(Call& call) {
                     {"snippet", hit.snippet}});
   }
   return reply_with({{"hits", std::move(hits)}});
+}
+
+Outcome handle_faq_feedback(Call& call) {
+  call.require_user();
+  const auto client_id = *protocol::id_arg(call.args, "client_id");
+  const auto article_id = *protocol::id_arg(call.args, "article_id");
+  const bool helpful = protocol::bool_arg(call.args, "helpful");
+  if (!call.services.articles.is_live(article_id)) {
+    throw RequestError(protocol::ErrorCode::not_found, "article \"" + article_id + "\" not found");
+  }
+  auto& feedback = call.services.feedback;
+  feedback.record(call.principal().id, article_id, helpful, client_id, now_ms());
+  const auto counts = feedback.counts(article_id);
+  return reply_with({{"feedback",
+                      {{"article_id", article_id},
+                       {"helpful", helpful},
+                       {"helpful_count", counts.helpful},
+                       {"not_helpful_count", counts.not_helpful}}}});
 }
 
 }  // namespace parley::server

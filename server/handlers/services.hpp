@@ -9,6 +9,7 @@
 #include "storage/articles.hpp"
 #include "storage/conversations.hpp"
 #include "storage/database.hpp"
+#include "storage/feedback.hpp"
 #include "storage/principals.hpp"
 #include "storage/tickets.hpp"
 
@@ -30,6 +31,7 @@ struct Services {
         conversations(database),
         tickets(database),
         articles(database),
+        feedback(database),
         catalogue(faq),
         bot(faq_bot),
         settings(std::move(protocol_settings)),
@@ -40,6 +42,7 @@ struct Services {
   ConversationRepository conversations;
   TicketRepository tickets;
   ArticleRepository articles;
+  FeedbackRepository feedback;
   Catalogue& catalogue;
   const FaqBot* bot;  // null with --no-bot
   ProtocolSettings settings;

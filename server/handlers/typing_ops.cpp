@@ -27,10 +27,7 @@ void check_rate(SessionState& state) {
 }  // namespace
 
 Outcome handle_chat_typing(Call& call) {
-  const auto it = call.args.find("typing");
-  if (it == call.args.end() || !it->is_boolean()) {
-    throw protocol::ArgError(ErrorCode::bad_request, "\"typing\" must be true or false");
-  }
+  const bool typing = protocol::bool_arg(call.args, "typing");
   const auto conversation = visible_conversation(call, "conversation_id");
   check_rate(call.peer.state());
 
@@ -40,7 +37,7 @@ Outcome handle_chat_typing(Call& call) {
   live.event.name = "chat.typing";
   live.event.data = {{"conversation_id", format_id(kConversationId, conversation.id)},
                      {"author", author_json(call.author())},
-                     {"typing", it->get<bool>()}};
+                     {"typing", typing}};
   Outcome outcome;
   outcome.ephemeral.push_back(std::move(live));
   return outcome;

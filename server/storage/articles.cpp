@@ -41,6 +41,12 @@ std::vector<ArticleRow> ArticleRepository::rows(const char* where_sql, std::int6
 
 std::vector<ArticleRow> ArticleRepository::live() { return rows("deleted = 0", 0, ""); }
 
+bool ArticleRepository::is_live(const std::string& id) {
+  auto st = db_.prepare("SELECT 1 FROM articles WHERE id = ? AND deleted = 0");
+  st.bind(1, id);
+  return st.step();
+}
+
 CatalogueChanges ArticleRepository::changes_since(std::int64_t version, const std::string& locale) {
   CatalogueChanges changes;
   changes.version = catalogue_version();

@@ -42,6 +42,7 @@ class ArticleRepository {
   // Returns the new catalogue version, or 0 if nothing changed.
   std::int64_t replace_all(const std::vector<ArticleContent>& articles);
   std::vector<ArticleRow> live();
+  bool is_live(const std::string& id);
   // Empty locale = every locale.
   CatalogueChanges changes_since(std::int64_t version, const std::string& locale);
 

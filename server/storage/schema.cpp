@@ -123,7 +123,20 @@ CREATE TABLE server_meta (
 INSERT INTO server_meta (key, value) VALUES ('server_id', lower(hex(randomblob(8))));
 )sql";
 
-constexpr std::array<const char*, kSchemaVersion> kMigrations{kVersion1, kVersion2};
+// 3: article feedback, one vote per principal and article (the latest counts).
+constexpr const char* kVersion3 = R"sql(
+CREATE TABLE article_feedback (
+  principal_id TEXT NOT NULL REFERENCES principals(id),
+  article_id   TEXT NOT NULL,
+  helpful      INTEGER NOT NULL CHECK (helpful IN (0, 1)),
+  client_id    TEXT NOT NULL,
+  created_at   INTEGER NOT NULL,
+  PRIMARY KEY (principal_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX article_feedback_by_article ON article_feedback(article_id);
+)sql";
+
+constexpr std::array<const char*, kSchemaVersion> kMigrations{kVersion1, kVersion2, kVersion3};
 
 }  // namespace
 

@@ -80,6 +80,7 @@ static void test_library(void) {
   CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_FAQ_RESULTS), "faq_results") == 0);
   CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_TYPING_CHANGED), "typing_changed") == 0);
   CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_CONVERSATION_TAKEN), "conversation_taken") == 0);
+  CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_ARTICLE_RATED), "article_rated") == 0);
   CHECK((parley_features() & PARLEY_FEATURE_RECEIPTS) != 0);
   CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_NONE), "none") == 0);
   CHECK(strcmp(parley_event_type_name((parley_event_kind)999), "unknown") == 0);
@@ -427,6 +428,7 @@ static void test_tickets(parley_client *client) {
 static void test_faq(parley_client *client) {
   const parley_event *ev = NULL;
   size_t hits = 99;
+  char id[PARLEY_CLIENT_ID_SIZE] = "";
 
   EXPECT_INVALID(parley_faq_sync(NULL, 1));
   EXPECT_INVALID(parley_faq_search(NULL, PARLEY_STR("refund"), NULL, 0, 0, 1));
@@ -436,6 +438,13 @@ static void test_faq(parley_client *client) {
   EXPECT_INVALID(parley_faq_search(client, PARLEY_STR("refund"), PARLEY_STR("\xC0\xAF"), 0, 1));
   EXPECT_INVALID(parley_faq_search(client, PARLEY_STR("refund"), NULL, 0, -1, 1));
   EXPECT_INVALID(parley_faq_search(client, PARLEY_STR("refund"), NULL, 0, 51, 1));
+
+  EXPECT_INVALID(parley_faq_rate_article(NULL, PARLEY_STR("refund-policy"), 1, 1, id));
+  EXPECT_INVALID(parley_faq_rate_article(client, NULL, 6, 1, 1, id));
+  EXPECT_INVALID(parley_faq_rate_article(client, PARLEY_STR("no spaces"), 1, 1, id));
+  EXPECT_INVALID(parley_faq_rate_article(client, PARLEY_STR("refund-policy"), 2, 1, id));
+  EXPECT_INVALID(parley_faq_rate_article(client, PARLEY_STR("refund-policy"), -1, 1, id));
+  CHECK(id[0] == '\0');  /* nothing was queued */
 
   /* Search answers from the device even offline: nothing synced, so no hits, but no error. */
   EXPECT_OK(parley_faq_search(client, PARLEY_STR("refund"), PARLEY_STR("en"), 5, 78));

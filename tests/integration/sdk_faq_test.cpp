@@ -80,5 +80,43 @@ TEST(SdkFaq, ASecondSyncFetchesOnlyWhatChanged) {
   EXPECT_FALSE(search(user, "refund", "", 3).empty());  // the articles are still there
 }
 
+TEST(SdkFaq, ArticleFeedbackReachesTheServerOnceEvenWhenGivenOffline) {
+  ServerProcess server;
+  SdkTestClient user(sdk_config(server, server.mint_token("u-ann", "Ann")));
+  ASSERT_TRUE(user.wait_state(ConnectionState::connected));
+
+  const std::string first = user->rate_article("refund-policy", true, 1);
+  const auto rated = user.wait_for(reply_to(EventType::article_rated, 1));
+  ASSERT_TRUE(rated);
+  ASSERT_TRUE(rated->error.ok()) << rated->error.message;
+  EXPECT_EQ(rated->client_id, first);
+  EXPECT_EQ(rated->feedback.article_id, "refund-policy");
+  EXPECT_TRUE(rated->feedback.helpful);
+  EXPECT_EQ(rated->feedback.helpful_count, 1);
+  EXPECT_EQ(rated->feedback.not_helpful_count, 0);
+
+  // Offline, Ann changes her mind: the vote waits in the outbox and replaces the first.
+  const std::size_t before = user.event_count();
+  server.stop();
+  ASSERT_TRUE(user.wait_state(ConnectionState::disconnected, before));
+  user->rate_article("refund-policy", false, 2);
+  EXPECT_EQ(user->outbox_size(), 1u);
+  server.start();
+  const auto changed = user.wait_for(reply_to(EventType::article_rated, 2));
+  ASSERT_TRUE(changed);
+  ASSERT_TRUE(changed->error.ok()) << changed->error.message;
+  EXPECT_FALSE(changed->feedback.helpful);
+  EXPECT_EQ(changed->feedback.helpful_count, 0);
+  EXPECT_EQ(changed->feedback.not_helpful_count, 1);
+  EXPECT_EQ(user->outbox_size(), 0u);
+
+  user->rate_article("no-such-article", true, 3);
+  const auto unknown = user.wait_for(reply_to(EventType::article_rated, 3));
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->error.code, ErrorCode::not_found);
+  EXPECT_EQ(user.events(reply_to(EventType::article_rated, 2)).size(), 1u);
+  EXPECT_THROW(user->rate_article("not an id", true, 4), Exception);
+}
+
 }  // namespace
 }  // namespace parley::test

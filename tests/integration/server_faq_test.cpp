@@ -1,5 +1,6 @@
 // parley-server FAQ: the folder is loaded into a versioned catalogue (faq.sync hands out what
-// changed, deletions included) and searched (faq.search), in English and Korean.
+// changed, deletions included) and searched (faq.search), in English and Korean; readers'
+// feedback on articles (faq.feedback) is recorded, one vote each.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -133,6 +134,58 @@ TEST(ServerFaq, SearchFindsEnglishAndKoreanArticles) {
   EXPECT_EQ(limited["result"]["hits"].size(), 1u);
   EXPECT_EQ(error_code(client->request("faq.search", {{"query", "  "}})), "bad_request");
   EXPECT_EQ(error_code(client->request("faq.search", {{"query", "x"}, {"limit", 51}})), "bad_request");
+}
+
+Json feedback(RawWsClient& client, const std::string& client_id, const std::string& article,
+              bool helpful) {
+  return client.request("faq.feedback",
+                        {{"client_id", client_id}, {"article_id", article}, {"helpful", helpful}});
+}
+
+TEST(ServerFaq, FeedbackIsOneVotePerReaderAndTheLatestCounts) {
+  ServerProcess server;
+  auto ann = connect_as(server, "u-ann");
+  auto bob = connect_as(server, "u-bob");
+
+  auto reply = feedback(*ann, "fb-1", "refund-policy", true);
+  ASSERT_TRUE(is_res(reply)) << reply.dump();
+  EXPECT_EQ(reply["result"]["feedback"],
+            (Json{{"article_id", "refund-policy"}, {"helpful", true}, {"helpful_count", 1},
+                  {"not_helpful_count", 0}}));
+  // A resend of the same write (after a cut link) changes nothing.
+  EXPECT_EQ(feedback(*ann, "fb-1", "refund-policy", true)["result"]["feedback"]["helpful_count"], 1);
+
+  reply = feedback(*bob, "fb-1", "refund-policy", false);  // client ids are per reader
+  EXPECT_EQ(reply["result"]["feedback"]["helpful_count"], 1);
+  EXPECT_EQ(reply["result"]["feedback"]["not_helpful_count"], 1);
+
+  reply = feedback(*ann, "fb-2", "refund-policy", false);  // Ann changes her mind
+  EXPECT_EQ(reply["result"]["feedback"]["helpful_count"], 0);
+  EXPECT_EQ(reply["result"]["feedback"]["not_helpful_count"], 2);
+
+  // Recorded durably: counted the same after a crash.
+  server.kill();
+  server.start();
+  auto carol = connect_as(server, "u-carol");
+  reply = feedback(*carol, "fb-1", "refund-policy", true);
+  EXPECT_EQ(reply["result"]["feedback"]["helpful_count"], 1);
+  EXPECT_EQ(reply["result"]["feedback"]["not_helpful_count"], 2);
+}
+
+TEST(ServerFaq, FeedbackNeedsAUserAKnownArticleAndAYesOrNo) {
+  ServerProcess server;
+  auto user = connect_as(server, "u-1");
+  EXPECT_EQ(error_code(feedback(*user, "fb-1", "no-such-article", true)), "not_found");
+  EXPECT_EQ(error_code(user->request("faq.feedback", {{"client_id", "fb-2"}, {"article_id", "refund-policy"}})),
+            "bad_request");
+  EXPECT_EQ(error_code(user->request("faq.feedback", {{"client_id", "fb-3"},
+                                                      {"article_id", "refund-policy"},
+                                                      {"helpful", "yes"}})),
+            "bad_request");
+  EXPECT_EQ(error_code(user->request("faq.feedback", {{"article_id", "refund-policy"}, {"helpful", true}})),
+            "bad_request");  // no client_id
+  auto agent = connect_as(server, "a-1", "agent");
+  EXPECT_EQ(error_code(feedback(*agent, "fb-4", "refund-policy", true)), "forbidden");
 }
 
 }  // namespace
