@@ -1,7 +1,7 @@
 // search_bench: Parley's FAQ engine side by side with SQLite FTS5 (unicode61 and trigram) and
 // Xapian, on the same corpus and queries, in one run.
 //
-//   search_bench [--data DIR] [--sizes 1000,10000,100000] [--queries N]
+//   search_bench [--data DIR] [--sizes 1000,10000,100000] [--queries N] [--engines parley,xapian]
 //
 // Part 1, ranking quality on the judged sets: nDCG@10, Recall@10, MRR@10.
 // Part 2, scaling: index build time, index memory, query latency p50/p99 for whole queries and
@@ -27,6 +27,10 @@ using namespace parley::bench;
 using Clock = std::chrono::steady_clock;
 
 // with_snippets: also Parley making a snippet for each hit (the scaling rows; ranking is the same).
+// --engines keeps those whose name is in the comma-separated list (all when empty): to time
+// one engine alone, e.g. at 100k articles where FTS5 takes minutes.
+std::string g_engines;
+
 std::vector<std::unique_ptr<Engine>> all_engines(bool with_snippets = false) {
   std::vector<std::unique_ptr<Engine>> engines;
   engines.push_back(make_parley_engine(false));
@@ -36,6 +40,16 @@ std::vector<std::unique_ptr<Engine>> all_engines(bool with_snippets = false) {
 #ifdef PARLEY_BENCH_XAPIAN
   engines.push_back(make_xapian_engine());
 #endif
+  if (g_engines.empty()) return engines;
+  auto listed = [](const std::string& name) {
+    for (std::size_t begin = 0; begin <= g_engines.size();) {
+      const std::size_t end = std::min(g_engines.find(',', begin), g_engines.size());
+      if (g_engines.compare(begin, end - begin, name) == 0) return true;
+      begin = end + 1;
+    }
+    return false;
+  };
+  std::erase_if(engines, [&](const auto& e) { return !listed(e->name()); });
   return engines;
 }
 
@@ -111,6 +125,7 @@ int main(int argc, char** argv) {
     if (!std::strcmp(argv[i], "--data")) data = argv[i + 1];
     else if (!std::strcmp(argv[i], "--sizes")) sizes = parse_sizes(argv[i + 1]);
     else if (!std::strcmp(argv[i], "--queries")) max_queries = std::strtoul(argv[i + 1], nullptr, 10);
+    else if (!std::strcmp(argv[i], "--engines")) g_engines = argv[i + 1];
   }
 
   std::vector<Dataset> sets;

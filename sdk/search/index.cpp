@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -271,22 +272,83 @@ std::vector<Hit> Index::search(const Query& query) const {
   std::vector<std::uint32_t> touched, slot_touched;
   const bool filtered = !query.locale.empty() || !query.category.empty();
   const auto avg = ix.average_lengths();
-  for (const auto& slot : slots) {
-    slot_touched.clear();
-    for (const auto& [entry, weight] : slot.alternatives) {
-      const double scaled_idf = weight * ix.idf(*entry);
-      for (const auto& p : entry->postings) {
-        const DocSlot& d = ix.slots[p.doc];
-        if (!d.live || (filtered && !ix.passes(d, query))) continue;
-        const double s = ix.term_score(p, scaled_idf, avg);
-        if (best[p.doc] == 0.0) slot_touched.push_back(p.doc);
-        best[p.doc] = std::max(best[p.doc], s);
+
+  // MaxScore, term at a time: BM25F's tf part stays below 1, so a position can add at most
+  // the largest weighted idf of its alternatives. Positions are taken rarest first; once the
+  // positions left could not lift a document not yet seen above the k-th score so far, the
+  // rest only update the documents already seen (found by binary search: postings are in
+  // document order), and documents that cannot reach the k-th score any more are dropped.
+  // The top k is exactly the exhaustive one; common words stop costing a pass over most of
+  // the catalogue.
+  std::vector<double> bound(slots.size(), 0.0);
+  std::vector<std::size_t> order(slots.size());
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    for (const auto& [entry, weight] : slots[i].alternatives) bound[i] = std::max(bound[i], weight * ix.idf(*entry));
+    order[i] = i;
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return bound[a] > bound[b]; });
+  // What the positions after the j-th can still add: summed from the end, so it is exactly 0
+  // after the last, and widened a little so that rounding never drops a document that ties.
+  std::vector<double> left_after(slots.size() + 1, 0.0);
+  for (std::size_t j = slots.size(); j-- > 0;) {
+    left_after[j] = j + 1 < slots.size() ? left_after[j + 1] + bound[order[j + 1]] : 0.0;
+  }
+  for (auto& left : left_after) left = left > 0 ? left * (1 + 1e-9) + 1e-12 : 0.0;
+  const std::size_t want = query.limit;
+  bool open = true;  // a document not yet seen may still reach the top k
+  std::vector<double> kth_scratch;
+  auto kth_score = [&] {
+    kth_scratch.clear();
+    for (auto doc : touched) kth_scratch.push_back(total[doc]);
+    std::nth_element(kth_scratch.begin(), kth_scratch.begin() + static_cast<std::ptrdiff_t>(want - 1),
+                     kth_scratch.end(), std::greater<>());
+    return kth_scratch[want - 1];
+  };
+  for (std::size_t j = 0; j < order.size(); ++j) {
+    const Slot& slot = slots[order[j]];
+    const double remaining = left_after[j];
+    if (open) {
+      slot_touched.clear();
+      for (const auto& [entry, weight] : slot.alternatives) {
+        const double scaled_idf = weight * ix.idf(*entry);
+        for (const auto& p : entry->postings) {
+          const DocSlot& d = ix.slots[p.doc];
+          if (!d.live || (filtered && !ix.passes(d, query))) continue;
+          const double s = ix.term_score(p, scaled_idf, avg);
+          if (best[p.doc] == 0.0) slot_touched.push_back(p.doc);
+          best[p.doc] = std::max(best[p.doc], s);
+        }
+      }
+      for (auto doc : slot_touched) {
+        if (total[doc] == 0.0) touched.push_back(doc);
+        total[doc] += best[doc];
+        best[doc] = 0.0;
+      }
+    } else {
+      for (const auto& [entry, weight] : slot.alternatives) {
+        const double scaled_idf = weight * ix.idf(*entry);
+        for (auto doc : touched) {
+          const auto it = std::lower_bound(entry->postings.begin(), entry->postings.end(), doc,
+                                           [](const Posting& p, std::uint32_t d) { return p.doc < d; });
+          if (it == entry->postings.end() || it->doc != doc) continue;
+          best[doc] = std::max(best[doc], ix.term_score(*it, scaled_idf, avg));
+        }
+      }
+      for (auto doc : touched) {
+        total[doc] += best[doc];
+        best[doc] = 0.0;
       }
     }
-    for (auto doc : slot_touched) {
-      if (total[doc] == 0.0) touched.push_back(doc);
-      total[doc] += best[doc];
-      best[doc] = 0.0;
+    if (touched.size() < want) continue;
+    const double kth = kth_score();
+    if (open && remaining < kth) open = false;
+    if (!open) {
+      // Those that even every position left could not lift to the k-th score are out.
+      std::erase_if(touched, [&](std::uint32_t doc) {
+        if (total[doc] + remaining >= kth) return false;
+        total[doc] = 0.0;
+        return true;
+      });
     }
   }
 

@@ -174,6 +174,43 @@ TEST(Index, SnippetsLookForMatchesInTheTextsFirstKilobytesOnly) {
   EXPECT_EQ(ix.search({"warranty", "", "", 10, false}).size(), 2u);
 }
 
+TEST(Index, TheTopKIsTheSameAsRankingEveryMatch) {
+  // Common words in every document, rarer ones in some: the search stops scanning common
+  // words' postings once they cannot change the top k. Asking for every match ranks them all
+  // (no such shortcut), so the first k of that must be exactly the top k.
+  const std::vector<std::string> words{"the", "a", "to", "how", "refund", "card", "password",
+                                       "reset", "order", "ship", "delay", "email", "login", "app"};
+  ps::Index ix;
+  std::uint32_t state = 12345;
+  auto next = [&] { return state = state * 1103515245u + 12345u, (state >> 16) % 1000u; };
+  for (int d = 0; d < 3000; ++d) {
+    std::string title = "the how", body = "a to the";
+    for (int w = 0; w < 12; ++w) {
+      const auto r = next();  // roughly Zipf: low indexes far more often
+      (w < 3 ? title : body) += " " + words[std::min<std::size_t>(words.size() - 1, r * r / 80000)];
+    }
+    ix.upsert({"d" + std::to_string(d), d % 3 ? "en" : "ko", "", title, body, {}});
+  }
+  for (const char* text : {"how to reset the password", "the refund card", "a", "login email app",
+                           "order delay the a to", "passw", "how to rese"}) {
+    for (const bool prefix : {false, true}) {
+      for (const char* locale : {"", "en"}) {
+        ps::Query top{text, locale, "", 10, prefix, false};
+        ps::Query all = top;
+        all.limit = 100000;
+        const auto a = ix.search(top);
+        const auto b = ix.search(all);
+        ASSERT_LE(a.size(), b.size()) << text;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+          EXPECT_EQ(a[i].id, b[i].id) << text << " #" << i;
+          EXPECT_EQ(a[i].score, b[i].score) << text << " #" << i;
+        }
+        EXPECT_EQ(a.size(), std::min<std::size_t>(10, b.size())) << text;
+      }
+    }
+  }
+}
+
 TEST(Index, ManyRemovalsCompactWithoutLosingLiveDocuments) {
   ps::Index ix;
   for (int i = 0; i < 200; ++i) {
