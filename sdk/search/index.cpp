@@ -296,6 +296,7 @@ std::vector<Hit> Index::search(const Query& query) const {
   for (auto& left : left_after) left = left > 0 ? left * (1 + 1e-9) + 1e-12 : 0.0;
   const std::size_t want = query.limit;
   bool open = true;  // a document not yet seen may still reach the top k
+  double top_total = 0;  // the best total so far (while open)
   std::vector<double> kth_scratch;
   auto kth_score = [&] {
     kth_scratch.clear();
@@ -322,16 +323,25 @@ std::vector<Hit> Index::search(const Query& query) const {
       for (auto doc : slot_touched) {
         if (total[doc] == 0.0) touched.push_back(doc);
         total[doc] += best[doc];
+        top_total = std::max(top_total, total[doc]);
         best[doc] = 0.0;
       }
     } else {
       for (const auto& [entry, weight] : slot.alternatives) {
         const double scaled_idf = weight * ix.idf(*entry);
-        for (auto doc : touched) {
-          const auto it = std::lower_bound(entry->postings.begin(), entry->postings.end(), doc,
-                                           [](const Posting& p, std::uint32_t d) { return p.doc < d; });
-          if (it == entry->postings.end() || it->doc != doc) continue;
-          best[doc] = std::max(best[doc], ix.term_score(*it, scaled_idf, avg));
+        const auto& postings = entry->postings;
+        if (touched.size() * 16 < postings.size()) {  // few candidates: look each one up
+          for (auto doc : touched) {
+            const auto it = std::lower_bound(postings.begin(), postings.end(), doc,
+                                             [](const Posting& p, std::uint32_t d) { return p.doc < d; });
+            if (it == postings.end() || it->doc != doc) continue;
+            best[doc] = std::max(best[doc], ix.term_score(*it, scaled_idf, avg));
+          }
+        } else {  // many: one pass, scoring only candidates (the only documents with a total)
+          for (const auto& p : postings) {
+            if (total[p.doc] == 0.0) continue;
+            best[p.doc] = std::max(best[p.doc], ix.term_score(p, scaled_idf, avg));
+          }
         }
       }
       for (auto doc : touched) {
@@ -339,7 +349,9 @@ std::vector<Hit> Index::search(const Query& query) const {
         best[doc] = 0.0;
       }
     }
-    if (touched.size() < want) continue;
+    // Closing needs remaining < the k-th score <= the best total: skip finding the k-th
+    // score while even the best total is not above what is left.
+    if (touched.size() < want || (open && remaining >= top_total)) continue;
     const double kth = kth_score();
     if (open && remaining < kth) open = false;
     if (!open) {

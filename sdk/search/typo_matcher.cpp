@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <utility>
 
 #include "search/edit_distance.hpp"
 
@@ -26,6 +27,7 @@ std::vector<std::string> grams(std::string_view word) {
 void TypoMatcher::build(const std::vector<std::string>& words) {
   words_ = words;
   by_gram_.clear();
+  shared_.assign(words_.size(), 0);
   for (std::uint32_t i = 0; i < words_.size(); ++i) {
     auto g = grams(words_[i]);
     std::sort(g.begin(), g.end());
@@ -43,14 +45,17 @@ std::vector<std::uint32_t> TypoMatcher::within(std::string_view word, std::size_
   const std::size_t breakable = 3 * max_distance;
   const std::size_t need = g.size() > breakable ? g.size() - breakable : 1;
 
-  std::unordered_map<std::uint32_t, std::uint32_t> shared;
+  std::vector<std::uint32_t> seen;  // words with a count, to check and then clear
   for (const auto& gram : g) {
     auto it = by_gram_.find(gram);
     if (it == by_gram_.end()) continue;
-    for (auto w : it->second) ++shared[w];
+    for (auto w : it->second) {
+      if (shared_[w]++ == 0) seen.push_back(w);
+    }
   }
   std::vector<std::uint32_t> out;
-  for (const auto& [w, count] : shared) {
+  for (const auto w : seen) {
+    const std::size_t count = std::exchange(shared_[w], 0);
     if (count < need) continue;
     const auto& cand = words_[w];
     const std::size_t diff = cand.size() > word.size() ? cand.size() - word.size() : word.size() - cand.size();

@@ -21,6 +21,10 @@ class TypoMatcher {
  private:
   std::vector<std::string> words_;
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_gram_;
+  // Shared-bigram counts per word, reused by each call and left all zero after it: a dense
+  // array beats a hash map here (common bigrams list a good part of the dictionary). Not
+  // thread-safe, like the index that owns the matcher.
+  mutable std::vector<std::uint32_t> shared_;
 };
 
 }  // namespace parley::search
