@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git
-  libwebsockets-dev libssl-dev libcurl4-openssl-dev nlohmann-json3-dev libsqlite3-dev
+  libwebsockets-dev libssl-dev libcurl4-openssl-dev nlohmann-json3-dev libsqlite3-dev zlib1g-dev
   libutf8proc-dev libgtest-dev libgmock-dev libbenchmark-dev
 )
 missing=()

@@ -216,6 +216,11 @@ PARLEY_API parley_status parley_config_set_platform(parley_config *config, const
 /* "ko-KR", "en-US", ... Optional; the server's bot answers in this locale. */
 PARLEY_API parley_status parley_config_set_locale(parley_config *config, const char *locale,
                                                   size_t locale_len) PARLEY_NOEXCEPT;
+/* Optional: sync the FAQ catalogue over HTTP from this URL, e.g. "https://HOST/v1/faq"
+ * (parley-server serves it on its own port), gzip-compressed and revalidated by ETag. Empty
+ * (the default): the FAQ syncs over the WebSocket. */
+PARLEY_API parley_status parley_config_set_faq_url(parley_config *config, const char *url,
+                                                   size_t url_len) PARLEY_NOEXCEPT;
 /* How long a request waits for its reply before its event carries PARLEY_E_TIMEOUT.
  * At least 1 ms; default 15000. */
 PARLEY_API parley_status parley_config_set_request_timeout_ms(parley_config *config,

@@ -158,6 +158,9 @@ struct Config {
   std::string app;         // "com.example.shop/2.3"
   std::string platform;    // "ios", "android", "linux", …
   std::string locale;      // "ko-KR", "en-US"
+  // Where the FAQ catalogue syncs from over HTTP, e.g. "https://help.example.com/v1/faq"
+  // (parley-server serves it at /v1/faq on its own port). Empty: it syncs over the WebSocket.
+  std::string faq_url;
   std::chrono::milliseconds request_timeout{15000};
   std::chrono::milliseconds reconnect_base{250};
   std::chrono::milliseconds reconnect_cap{30000};

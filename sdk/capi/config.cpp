@@ -65,6 +65,11 @@ PARLEY_API parley_status parley_config_set_locale(parley_config* config, const c
   return set_string(__func__, config, &parley::Config::locale, locale, locale_len, "locale");
 }
 
+PARLEY_API parley_status parley_config_set_faq_url(parley_config* config, const char* url,
+                                                   size_t url_len) noexcept {
+  return set_string(__func__, config, &parley::Config::faq_url, url, url_len, "url");
+}
+
 PARLEY_API parley_status parley_config_set_request_timeout_ms(parley_config* config,
                                                               int64_t timeout_ms) noexcept {
   return guard(__func__, [&] {

@@ -66,6 +66,11 @@ void check_config(const Config& config) {
   if (!transport::parse_server_url(config.server_url)) {
     refuse("server_url", "must be a ws:// or wss:// URL with a host, e.g. ws://127.0.0.1:8787/v1");
   }
+  if (!config.faq_url.empty() && !config.faq_url.starts_with("http://") &&
+      !config.faq_url.starts_with("https://")) {
+    refuse("faq_url", "must be empty or an http:// or https:// URL, e.g. http://127.0.0.1:8787/v1/faq");
+  }
+  check_text("faq_url", config.faq_url, kMaxUrlBytes, false);
   // May be empty: the app can supply it later with set_token().
   check_text("token", config.token, kMaxTokenBytes, false);
   if (config.request_timeout.count() <= 0) refuse("request_timeout", "must be positive");

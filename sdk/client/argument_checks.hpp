@@ -22,6 +22,7 @@ struct AnnouncedLimits {
 // Valid UTF-8 of at most max_bytes; not blank if required.
 // Tokens are opaque to the SDK; this only bounds what hello carries.
 inline constexpr std::size_t kMaxTokenBytes = 4096;
+inline constexpr std::size_t kMaxUrlBytes = 2048;  // Config::faq_url
 
 void check_text(std::string_view argument, std::string_view text, std::size_t max_bytes,
                 bool required);

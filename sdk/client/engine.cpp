@@ -1,8 +1,10 @@
 #include "client/engine.hpp"
 
 #include <charconv>
+#include <utility>
 #include <variant>
 
+#include "client/faq_fetch.hpp"
 #include "client/faq_sync.hpp"
 #include "client/operations.hpp"
 #include "client/replies.hpp"
@@ -85,7 +87,9 @@ Engine::Engine(const Config& config, EventQueue& events, CommandQueue& commands,
                    }),
       background_timer_(connection_.loop(), [this] { pause_now(); }),
       retry_backoff_(config.reconnect_base, config.reconnect_cap),
-      token_claims_(protocol::read_token_claims(config.token).value_or(protocol::TokenClaims{})) {
+      token_claims_(protocol::read_token_claims(config.token).value_or(protocol::TokenClaims{})),
+      token_(config.token),
+      faq_url_(config.faq_url) {
   faq_.replace_all(store_.articles().all());
 }
 
@@ -117,6 +121,7 @@ void Engine::run_commands() {
 
 void Engine::stop() {
   stopped_ = true;
+  faq_fetch_.cancel();
   connection_.stop();
 }
 
@@ -170,8 +175,50 @@ void Engine::read(EventType reply, const char* op, protocol::Json args, std::uin
 }
 
 void Engine::sync_faq(std::uint64_t tag) {
-  read(EventType::faq_synced, ops::kFaqSync, {{"since_version", store_.meta().faq_version()}},
-       tag);
+  if (faq_url_.empty()) {
+    read(EventType::faq_synced, ops::kFaqSync, {{"since_version", store_.meta().faq_version()}},
+         tag);
+    return;
+  }
+  if (stopped_) {
+    emit_reply(EventType::faq_synced, tag, Error{ErrorCode::closed, "the client is shutting down"});
+    return;
+  }
+  faq_sync_tags_.push_back(tag);
+  start_faq_fetch();
+}
+
+// One fetch at a time; the syncs asked for while one runs share the next, which starts from
+// the version the running one reaches.
+void Engine::start_faq_fetch() {
+  if (faq_fetch_.busy() || faq_sync_tags_.empty() || stopped_) return;
+  auto tags = std::exchange(faq_sync_tags_, {});
+  const std::int64_t since = store_.meta().faq_version();
+  faq_fetch_.start(
+      faq_request(faq_url_, since, store_.meta().faq_etag(), token_, request_timeout_),
+      [this, tags = std::move(tags), since](transport::HttpResult result) {
+        // On the worker's thread: hand the result to the client's thread.
+        commands_.push([this, tags, since, result = std::move(result)](Engine&) {
+          on_faq_fetched(tags, since, result);
+        });
+        wake();
+      });
+}
+
+void Engine::on_faq_fetched(const std::vector<std::uint64_t>& tags, std::int64_t since_version,
+                            const transport::HttpResult& result) {
+  faq_fetch_.finished();
+  auto outcome = apply_faq_fetch(store_, faq_, since_version, result);
+  for (const auto tag : tags) {
+    if (auto* error = std::get_if<Error>(&outcome)) {
+      emit_reply(EventType::faq_synced, tag, *error);
+    } else {
+      Event event = std::get<Event>(outcome);
+      event.tag = tag;
+      emit(std::move(event));
+    }
+  }
+  start_faq_fetch();
 }
 
 void Engine::search_faq(const std::string& query, const std::string& locale, std::size_t limit,
@@ -226,6 +273,7 @@ void Engine::emit_history_page(const std::string& conversation_id, const std::st
 }
 
 void Engine::set_token(std::string token) {
+  token_ = token;
   token_claims_ = protocol::read_token_claims(token).value_or(protocol::TokenClaims{});
   token_warned_ = false;
   arm_token_timer();

@@ -20,6 +20,7 @@
 #include "protocol/token_claims.hpp"
 #include "store/store.hpp"
 #include "transport/backoff.hpp"
+#include "transport/http_worker.hpp"
 #include "transport/loop_timer.hpp"
 
 namespace parley::client {
@@ -84,6 +85,9 @@ class Engine final : private SessionListener {
   void on_reply(const protocol::Reply& reply);
   void on_internal_reply(const PendingRequest& request, const protocol::Json* result, const Error& error);
   void on_history_reply(const PendingRequest& request, const protocol::Json& result);
+  void start_faq_fetch();
+  void on_faq_fetched(const std::vector<std::uint64_t>& tags, std::int64_t since_version,
+                      const transport::HttpResult& result);
   void on_ephemeral(const protocol::Event& event);
   void emit_history_page(const std::string& conversation_id, const std::string& before,
                          std::size_t limit, std::uint64_t tag, bool server_has_more);
@@ -126,6 +130,11 @@ class Engine final : private SessionListener {
   bool token_warned_ = false;           // token_expiring was sent for this token
   bool going_to_background_ = false;    // the link closes once the outbox is empty
   bool stopped_ = false;
+  std::string token_;                          // the current one, for HTTP requests
+  std::string faq_url_;                        // empty: the FAQ syncs over the WebSocket
+  std::vector<std::uint64_t> faq_sync_tags_;   // sync_faq calls waiting for the next fetch
+  // Last: destroyed first, so that its thread ends while everything it reaches still exists.
+  transport::HttpWorker faq_fetch_;
 };
 
 }  // namespace parley::client

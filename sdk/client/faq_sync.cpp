@@ -15,7 +15,7 @@ std::string parse_id(const Json& json) {
 }  // namespace
 
 Event apply_faq_sync(store::Store& store, FaqLibrary& library, std::int64_t since_version,
-                     const protocol::Json& result) {
+                     const protocol::Json& result, const std::string& etag) {
   const auto articles = parse_list(result, "articles", &parse_article);
   const auto deleted = parse_list(result, "deleted", &parse_id);
   const std::int64_t version = integer_field(result, "version");
@@ -26,6 +26,7 @@ Event apply_faq_sync(store::Store& store, FaqLibrary& library, std::int64_t sinc
     for (const auto& a : articles) store.articles().store(a);
     for (const auto& id : deleted) store.articles().remove(id);
     store.meta().set_faq_version(version);
+    store.meta().set_faq_etag(etag);
   });
   if (replace_all) {
     library.replace_all(store.articles().all());

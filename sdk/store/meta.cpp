@@ -22,6 +22,8 @@ std::int64_t Meta::last_seq() { return get_int("last_seq"); }
 void Meta::set_last_seq(std::int64_t seq) { put("last_seq", std::to_string(seq)); }
 std::int64_t Meta::faq_version() { return get_int("faq_version"); }
 void Meta::set_faq_version(std::int64_t version) { put("faq_version", std::to_string(version)); }
+std::string Meta::faq_etag() { return get("faq_etag", ""); }
+void Meta::set_faq_etag(const std::string& etag) { put("faq_etag", etag); }
 
 Author Meta::principal() {
   return Author{get("principal_kind", ""), get("principal_id", ""), get("principal_name", "")};

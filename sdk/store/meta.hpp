@@ -16,6 +16,8 @@ class Meta {
   void set_last_seq(std::int64_t seq);
   std::int64_t faq_version();  // the catalogue version of the stored articles; 0 = none
   void set_faq_version(std::int64_t version);
+  std::string faq_etag();  // the HTTP ETag of that version; "" when it came over the WebSocket
+  void set_faq_etag(const std::string& etag);
   Author principal();  // empty id until the first welcome
   void set_principal(const Author& principal);
   std::string server_id();  // the server database the view came from; "" until the first welcome

@@ -10,6 +10,7 @@
 #include "faq/faq_import.hpp"
 #include "fanout/hub.hpp"
 #include "handlers/dispatcher.hpp"
+#include "http/http_routes.hpp"
 #include "storage/database.hpp"
 #include "ws/ws_server.hpp"
 
@@ -55,7 +56,8 @@ int serve(const ServeOptions& options) {
   Dispatcher dispatcher(services, hub);
 
   ListenSettings listen{options.host, options.port, std::chrono::milliseconds(options.heartbeat_ms)};
-  WsServer server(listen, dispatcher);
+  WsServer server(listen, dispatcher,
+                  [&services](const HttpRequest& request) { return route_http(request, services); });
   std::printf("parley-server listening on %s\n", url_of(options.host, server.port()).c_str());
   std::fflush(stdout);
 

@@ -19,20 +19,21 @@ std::string locale_arg(Call& call) {
 
 }  // namespace
 
-Outcome handle_faq_sync(Call& call) {
-  auto since = static_cast<std::int64_t>(protocol::uint_arg(
-      call.args, "since_version", 0, 0, std::numeric_limits<std::int64_t>::max()));
-  const std::string locale = locale_arg(call);
-  auto& articles = call.services.articles;
+Json faq_changes(Services& services, std::int64_t since_version, const std::string& locale) {
+  auto& articles = services.articles;
   // A version from the future means the server's catalogue was reset: start over.
-  if (since > articles.catalogue_version()) since = 0;
-  const auto changes = articles.changes_since(since, locale);
+  if (since_version > articles.catalogue_version()) since_version = 0;
+  const auto changes = articles.changes_since(since_version, locale);
 
   Json list = Json::array();
   for (const auto& a : changes.articles) list.push_back(article_json(a));
-  return reply_with({{"articles", std::move(list)},
-                    {"deleted", changes.deleted},
-                    {"version", changes.version}});
+  return {{"articles", std::move(list)}, {"deleted", changes.deleted}, {"version", changes.version}};
+}
+
+Outcome handle_faq_sync(Call& call) {
+  const auto since = static_cast<std::int64_t>(protocol::uint_arg(
+      call.args, "since_version", 0, 0, std::numeric_limits<std::int64_t>::max()));
+  return reply_with(faq_changes(call.services, since, locale_arg(call)));
 }
 
 Outcome handle_faq_search(Call& call) {

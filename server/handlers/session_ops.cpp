@@ -2,7 +2,7 @@
 
 #include <limits>
 
-#include "auth/token.hpp"
+#include "handlers/authenticate.hpp"
 #include "bot/faq_bot.hpp"
 #include "common/clock.hpp"
 #include "faq/locale.hpp"
@@ -20,13 +20,6 @@ Json limits_json(const protocol::Limits& limits) {
           {"max_text_bytes", limits.max_text_bytes},
           {"max_subject_bytes", limits.max_subject_bytes},
           {"max_batch", limits.max_batch}};
-}
-
-Principal authenticate(const Services& services, const std::string& token) {
-  auto verified = verify_token(token, services.settings.secret, now_seconds());
-  if (auto* error = std::get_if<TokenError>(&verified)) throw RequestError(error->code, error->message);
-  auto& claims = std::get<TokenClaims>(verified);
-  return Principal{claims.sub, claims.kind, claims.name};
 }
 
 }  // namespace

@@ -30,9 +30,10 @@ bool is_parley_path(lws* wsi) {
 
 }  // namespace
 
-WsServer::WsServer(const ListenSettings& settings, Dispatcher& dispatcher)
-    : settings_(settings), dispatcher_(dispatcher) {
-  // protocols_[0] also serves plain HTTP and upgrades that name no subprotocol: both refused.
+WsServer::WsServer(const ListenSettings& settings, Dispatcher& dispatcher,
+                   HttpExchanges::Handler http)
+    : settings_(settings), dispatcher_(dispatcher), http_(std::move(http)) {
+  // protocols_[0] serves plain HTTP, and refuses upgrades that name no subprotocol.
   protocols_[0] = lws_protocols{"http", &WsServer::on_http, 0, 0, 0, nullptr, 0};
   protocols_[1] = lws_protocols{protocol::kSubprotocol, &WsServer::on_parley, 0, kRxChunkBytes, 0,
                                 nullptr, 0};
@@ -81,7 +82,14 @@ void WsServer::on_wakeup(lws_sorted_usec_list_t* sul) {
 
 int WsServer::on_http(lws* wsi, lws_callback_reasons reason, void* user, void* in, size_t len) {
   if (reason == LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION) return 1;  // no subprotocol: refuse
-  return lws_callback_http_dummy(wsi, reason, user, in, len);
+  auto* self = static_cast<WsServer*>(lws_context_user(lws_get_context(wsi)));
+  if (self == nullptr) return lws_callback_http_dummy(wsi, reason, user, in, len);
+  try {
+    return self->http_.on_callback(wsi, reason, user, in, len);
+  } catch (const std::exception& e) {  // nothing may unwind through libwebsockets' C frames
+    std::fprintf(stderr, "parley-server: closing an HTTP connection after an error: %s\n", e.what());
+    return -1;
+  }
 }
 
 int WsServer::on_parley(lws* wsi, lws_callback_reasons reason, void* /*user*/, void* in,

@@ -1,6 +1,6 @@
 #pragma once
 // The libwebsockets server: one context, one vhost listening on HOST:PORT, serving the Parley
-// endpoint (path /v1, subprotocol parley.v1) on one event-loop thread. Sessions are created
+// endpoint (path /v1, subprotocol parley.v1) and plain HTTP on one event-loop thread. Sessions are created
 // and destroyed here; their frames go to the Dispatcher.
 #include <array>
 #include <chrono>
@@ -13,6 +13,7 @@
 #include <libwebsockets.h>
 
 #include "handlers/dispatcher.hpp"
+#include "http/http_exchanges.hpp"
 #include "ws/session.hpp"
 
 namespace parley::server {
@@ -25,8 +26,9 @@ struct ListenSettings {
 
 class WsServer {
  public:
-  // Listens at once; throws std::runtime_error if it cannot.
-  WsServer(const ListenSettings& settings, Dispatcher& dispatcher);
+  // Listens at once; throws std::runtime_error if it cannot. Plain HTTP requests on the same
+  // port go to `http`.
+  WsServer(const ListenSettings& settings, Dispatcher& dispatcher, HttpExchanges::Handler http);
   ~WsServer();
   WsServer(const WsServer&) = delete;
   WsServer& operator=(const WsServer&) = delete;
@@ -51,6 +53,7 @@ class WsServer {
 
   ListenSettings settings_;
   Dispatcher& dispatcher_;
+  HttpExchanges http_;
   std::array<lws_protocols, 3> protocols_{};
   lws_context* context_ = nullptr;
   lws_vhost* vhost_ = nullptr;

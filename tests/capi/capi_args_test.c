@@ -97,6 +97,7 @@ static const struct {
     {"server_url", parley_config_set_server_url}, {"token", parley_config_set_token},
     {"store_path", parley_config_set_store_path}, {"app", parley_config_set_app},
     {"platform", parley_config_set_platform},     {"locale", parley_config_set_locale},
+    {"faq_url", parley_config_set_faq_url},
 };
 #define CONFIG_SETTER_COUNT (sizeof k_config_setters / sizeof k_config_setters[0])
 

@@ -1,6 +1,11 @@
 // The FAQ synced from the real server and searched on the device, online and offline.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
+#include "../unit/sdk_temp_dir.hpp"
+#include "faq_copy.hpp"
+#include "loopback_socket.hpp"
 #include "sdk_test_client.hpp"
 
 namespace parley::test {
@@ -116,6 +121,98 @@ TEST(SdkFaq, ArticleFeedbackReachesTheServerOnceEvenWhenGivenOffline) {
   EXPECT_EQ(unknown->error.code, ErrorCode::not_found);
   EXPECT_EQ(user.events(reply_to(EventType::article_rated, 2)).size(), 1u);
   EXPECT_THROW(user->rate_article("not an id", true, 4), Exception);
+}
+
+// A port nothing listens on: the chat link of these clients never comes up.
+int closed_port() {
+  int port = 0;
+  int fd = listen_on_loopback(port, "closed_port");
+  close_fd(fd);
+  return port;
+}
+
+// The help center over HTTP only (Config::faq_url): no chat link is needed to sync it.
+Config http_faq_config(const ServerProcess& server, const std::string& token,
+                       const std::string& store_path = {}) {
+  Config config = sdk_config(server, token, store_path);
+  config.server_url = "ws://127.0.0.1:" + std::to_string(closed_port()) + "/v1";
+  config.faq_url = "http://127.0.0.1:" + std::to_string(server.port()) + "/v1/faq";
+  return config;
+}
+
+std::optional<Event> sync(SdkTestClient& client, std::uint64_t tag) {
+  client->sync_faq(tag);
+  return client.wait_for(reply_to(EventType::faq_synced, tag));
+}
+
+TEST(SdkFaq, SyncsOverHttpWithNoChatLinkAndRevalidatesByETag) {
+  FaqCopy faq;
+  ServerOptions options;
+  options.faq_dir = faq.dir().string();
+  ServerProcess server(options);
+  SdkTempDir dir;
+  const std::string token = server.mint_token("u-ann", "Ann");
+  std::int64_t version = 0;
+  {
+    SdkTestClient user(http_faq_config(server, token, dir.file("store.db")));
+    const auto first = sync(user, 1);
+    ASSERT_TRUE(first);
+    ASSERT_TRUE(first->error.ok()) << first->error.message;
+    EXPECT_EQ(first->count, 4);
+    version = first->version;
+    EXPECT_EQ(search(user, "비밀번호", "", 2).at(0).article.id, "ko-reset-password");
+    EXPECT_TRUE(user.events([](const Event& e) {  // the chat link never came up
+                      return e.type == EventType::connection_changed &&
+                             e.connection == ConnectionState::connected;
+                    }).empty());
+
+    // Syncs asked for together: each gets its own reply; nothing changed (a 304).
+    user->sync_faq(3);
+    user->sync_faq(4);
+    for (std::uint64_t tag : {3u, 4u}) {
+      const auto again = user.wait_for(reply_to(EventType::faq_synced, tag));
+      ASSERT_TRUE(again);
+      ASSERT_TRUE(again->error.ok()) << again->error.message;
+      EXPECT_EQ(again->count, 0);
+      EXPECT_EQ(again->version, version);
+    }
+  }
+
+  // The catalogue changes while the app is closed; the next sync brings just that change.
+  server.stop();
+  std::ofstream(faq.dir() / "ko/billing/refund.md", std::ios::app) << "\n택배 반품 안내.\n";
+  server.start();
+  SdkTestClient user(http_faq_config(server, token, dir.file("store.db")));
+  EXPECT_EQ(search(user, "refund", "", 5).at(0).article.id, "refund-policy");  // from the device
+  const auto changed = sync(user, 6);
+  ASSERT_TRUE(changed);
+  ASSERT_TRUE(changed->error.ok()) << changed->error.message;
+  EXPECT_EQ(changed->count, 1);
+  EXPECT_EQ(changed->version, version + 1);
+  EXPECT_EQ(search(user, "택배 반품", "ko", 7).at(0).article.id, "ko-refund-policy");
+}
+
+TEST(SdkFaq, AnHttpSyncThatFailsSaysWhy) {
+  ServerProcess server;
+  SdkTestClient forged(http_faq_config(server, "v1.e30.AAAA"));
+  const auto refused = sync(forged, 1);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->error.code, ErrorCode::unauthorized) << refused->error.message;
+
+  SdkTestClient expired(http_faq_config(server, server.mint_token("u-ann", "Ann", "user", -10)));
+  const auto late = sync(expired, 1);
+  ASSERT_TRUE(late);
+  EXPECT_EQ(late->error.code, ErrorCode::token_expired) << late->error.message;
+
+  SdkTestClient user(http_faq_config(server, server.mint_token("u-ann", "Ann")));
+  server.stop();
+  const auto offline = sync(user, 2);
+  ASSERT_TRUE(offline);
+  EXPECT_EQ(offline->error.code, ErrorCode::disconnected) << offline->error.message;
+
+  Config bad_url = sdk_config(server, "token");
+  bad_url.faq_url = "ftp://example.com/faq";
+  EXPECT_THROW(Client{bad_url}, Exception);
 }
 
 }  // namespace

@@ -7,12 +7,11 @@
 #include <filesystem>
 #include <fstream>
 
+#include "faq_copy.hpp"
 #include "server_test_helpers.hpp"
 
 namespace parley::test {
 namespace {
-
-namespace fs = std::filesystem;
 
 std::vector<std::string> ids_of(const Json& articles) {
   std::vector<std::string> ids;
@@ -20,25 +19,6 @@ std::vector<std::string> ids_of(const Json& articles) {
   std::sort(ids.begin(), ids.end());
   return ids;
 }
-
-// A private copy of the test FAQ folder that a test may change between server starts.
-class FaqCopy {
- public:
-  FaqCopy() {
-    std::string pattern = (fs::temp_directory_path() / "parley-faq-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    dir_ = pattern;
-    fs::copy(PARLEY_TEST_FAQ_DIR, dir_, fs::copy_options::recursive);
-  }
-  ~FaqCopy() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  const fs::path& dir() const { return dir_; }
-
- private:
-  fs::path dir_;
-};
 
 TEST(ServerFaq, SyncFromZeroReturnsEveryArticle) {
   ServerProcess server;

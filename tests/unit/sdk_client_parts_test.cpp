@@ -2,14 +2,17 @@
 // URLs, client ids, and the local FAQ library.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <set>
 #include <thread>
+#include <variant>
 
 #include "client/argument_checks.hpp"
 #include "client/client_id.hpp"
 #include "client/event_queue.hpp"
+#include "client/faq_fetch.hpp"
 #include "client/faq_library.hpp"
 #include "protocol/frame.hpp"
 #include "transport/server_url.hpp"
@@ -228,6 +231,76 @@ TEST(SdkFaqLibrary, RemovedArticlesAreNotFound) {
   library.upsert(article("a", "en", "Refunds", "money back"));
   library.remove("a");
   EXPECT_TRUE(library.search("refunds", "", 10).empty());
+  EXPECT_EQ(library.size(), 0u);
+}
+
+bool has_header(const parley::transport::HttpGet& get, const std::string& header) {
+  return std::find(get.headers.begin(), get.headers.end(), header) != get.headers.end();
+}
+
+TEST(SdkFaqFetch, AsksForTheDeltaWithTheTokenAndTheStoredETag) {
+  using parley::client::faq_request;
+  const auto first = faq_request("http://h/v1/faq", 0, "\"s-3\"", "tok", std::chrono::seconds(2));
+  EXPECT_EQ(first.url, "http://h/v1/faq?since_version=0");
+  EXPECT_TRUE(has_header(first, "Authorization: Bearer tok"));
+  // Nothing stored: an ETag would only earn a 304 for articles the device does not have.
+  EXPECT_EQ(std::count_if(first.headers.begin(), first.headers.end(),
+                          [](const std::string& h) { return h.rfind("If-None-Match", 0) == 0; }),
+            0);
+  EXPECT_EQ(first.timeout, std::chrono::seconds(2));
+
+  const auto next = faq_request("http://h/v1/faq?app=shop", 3, "\"s-3\"", "tok", std::chrono::seconds(2));
+  EXPECT_EQ(next.url, "http://h/v1/faq?app=shop&since_version=3");
+  EXPECT_TRUE(has_header(next, "If-None-Match: \"s-3\""));
+}
+
+TEST(SdkFaqFetch, AppliesAnAnswerAndKeepsItsETag) {
+  parley::store::Store store("");
+  parley::client::FaqLibrary library;
+  parley::transport::HttpResult ok;
+  ok.status = 200;
+  ok.etag = "\"s-2\"";
+  ok.body = R"({"articles":[{"id":"a","locale":"en","category":"c","title":"Refunds","body":"money back",)"
+            R"("tags":[],"version":2}],"deleted":[],"version":2})";
+  auto applied = parley::client::apply_faq_fetch(store, library, 0, ok);
+  ASSERT_TRUE(std::holds_alternative<parley::Event>(applied));
+  EXPECT_EQ(std::get<parley::Event>(applied).count, 1);
+  EXPECT_EQ(store.meta().faq_version(), 2);
+  EXPECT_EQ(store.meta().faq_etag(), "\"s-2\"");
+  EXPECT_EQ(library.search("refunds", "", 10).size(), 1u);
+
+  parley::transport::HttpResult unchanged;
+  unchanged.status = 304;
+  auto same = parley::client::apply_faq_fetch(store, library, 2, unchanged);
+  ASSERT_TRUE(std::holds_alternative<parley::Event>(same));
+  EXPECT_EQ(std::get<parley::Event>(same).count, 0);
+  EXPECT_EQ(std::get<parley::Event>(same).version, 2);
+  EXPECT_EQ(library.size(), 1u);
+}
+
+TEST(SdkFaqFetch, FailuresBecomeTypedErrorsAndChangeNothing) {
+  parley::store::Store store("");
+  parley::client::FaqLibrary library;
+  auto error_of = [&](long status, std::string body) {
+    parley::transport::HttpResult result;
+    result.status = status;
+    result.body = std::move(body);
+    result.failure = status == 0 ? "Couldn't connect to server" : "";
+    auto outcome = parley::client::apply_faq_fetch(store, library, 0, result);
+    EXPECT_TRUE(std::holds_alternative<parley::Error>(outcome));
+    return std::holds_alternative<parley::Error>(outcome) ? std::get<parley::Error>(outcome)
+                                                          : parley::Error{};
+  };
+  using parley::ErrorCode;
+  EXPECT_EQ(error_of(401, R"({"error":{"code":"token_expired","message":"expired"}})").code,
+            ErrorCode::token_expired);
+  EXPECT_EQ(error_of(403, "<html>proxy says no</html>").code, ErrorCode::forbidden);
+  EXPECT_EQ(error_of(502, "").code, ErrorCode::unavailable);
+  EXPECT_EQ(error_of(0, "").code, ErrorCode::disconnected);
+  EXPECT_EQ(error_of(200, "{\"articles\":").code, ErrorCode::bad_request);
+  EXPECT_EQ(error_of(200, R"({"articles":[{"id":7}],"deleted":[],"version":1})").code,
+            ErrorCode::bad_request);
+  EXPECT_EQ(store.meta().faq_version(), 0);
   EXPECT_EQ(library.size(), 0u);
 }
 

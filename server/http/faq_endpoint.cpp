@@ -1,0 +1,80 @@
+#include "http/faq_endpoint.hpp"
+
+#include <charconv>
+#include <limits>
+
+#include "handlers/authenticate.hpp"
+#include "handlers/faq_ops.hpp"
+#include "handlers/request_error.hpp"
+#include "protocol/limits.hpp"
+#include "protocol/utf8.hpp"
+
+namespace parley::server {
+namespace {
+
+using protocol::ErrorCode;
+
+std::int64_t since_version(const HttpRequest& request) {
+  const auto text = request.query_value("since_version");
+  if (!text || text->empty()) return 0;
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (error != std::errc() || end != text->data() + text->size() || value < 0) {
+    throw RequestError(ErrorCode::bad_request,
+                       "\"since_version\" must be a whole number from 0 to " +
+                           std::to_string(std::numeric_limits<std::int64_t>::max()));
+  }
+  return value;
+}
+
+std::string locale(const HttpRequest& request, const Services& services) {
+  const auto text = request.query_value("locale").value_or("");
+  if (text.size() > protocol::kMaxClientInfoBytes || !protocol::is_valid_utf8(text)) {
+    throw RequestError(ErrorCode::bad_request, "\"locale\" must be a short UTF-8 tag like ko-KR");
+  }
+  return services.catalogue.resolve_locale(text);
+}
+
+// If-None-Match holds one or more entity tags ("a", W/"b") or "*".
+bool matches(std::string_view if_none_match, std::string_view etag) {
+  if (if_none_match == "*") return true;
+  while (!if_none_match.empty()) {
+    const auto comma = if_none_match.find(',');
+    auto tag = if_none_match.substr(0, comma);
+    if_none_match = comma == std::string_view::npos ? std::string_view() : if_none_match.substr(comma + 1);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (tag.starts_with("W/")) tag.remove_prefix(2);  // weak comparison, as RFC 9110 asks here
+    if (tag == etag) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+HttpResponse serve_faq(const HttpRequest& request, Services& services) {
+  const auto token = request.bearer_token();
+  if (token.empty()) {
+    throw RequestError(ErrorCode::unauthorized, "send the token as \"Authorization: Bearer <token>\"");
+  }
+  authenticate(services, token);
+  const auto since = since_version(request);
+  const auto wanted_locale = locale(request, services);
+
+  const auto version = services.articles.catalogue_version();
+  // The server id too: a replaced database may reach the same version with other articles.
+  const std::string etag = "\"" + services.server_id + "-" + std::to_string(version) +
+                           (wanted_locale.empty() ? "" : "-" + wanted_locale) + "\"";
+  HttpResponse response;
+  if (matches(request.if_none_match, etag)) {
+    response.status = 304;
+  } else {
+    response = json_response(200, faq_changes(services, since, wanted_locale));
+  }
+  response.headers.emplace_back("etag", etag);
+  // Per user, and to be checked every time: a cache may keep it but must ask us (304) first.
+  response.headers.emplace_back("cache-control", "private, no-cache");
+  return response;
+}
+
+}  // namespace parley::server
