@@ -4,6 +4,7 @@
 //   search_bench [--data DIR] [--sizes 1000,10000,100000] [--queries N] [--engines parley,xapian]
 //
 // Part 1, ranking quality on the judged sets: nDCG@10, Recall@10, MRR@10.
+// Part 1b, the suggestion bar: right answers kept, off-topic answers dropped.
 // Part 2, scaling: index build time, index memory, query latency p50/p99 for whole queries and
 // for every keystroke of each query (search-as-you-type).
 #include <malloc.h>
@@ -21,6 +22,7 @@
 
 #include "dataset.hpp"
 #include "engine.hpp"
+#include "suggest_eval.hpp"
 
 namespace {
 using namespace parley::bench;
@@ -141,6 +143,8 @@ int main(int argc, char** argv) {
                   engine->name().c_str(), q.ndcg, q.recall, q.mrr);
     }
   }
+
+  print_suggestion_table(sets);
 
   // Scaling: all real articles first, then generated ones; the judged queries of all sets.
   std::vector<Article> real;

@@ -95,6 +95,11 @@ class Client {
   // Searches the articles on the device: works offline, answers from the local index.
   void search_faq(std::string_view query, std::string_view locale = {}, int limit = 10,
                   std::uint64_t tag = 0);
+  // Articles that may answer what the user is writing — the ticket or chat composer's text,
+  // as they type — from the device (offline too). Only articles that answer a fair share of
+  // the text are given, so a text that says little gets none. Reply: faq_results.
+  void suggest_articles(std::string_view text, std::string_view locale = {}, int limit = 3,
+                        std::uint64_t tag = 0);
   // Records whether an article answered the user (users only): a write like send_message,
   // kept in the outbox until the server has it, exactly once; the latest vote on an article
   // counts. Returns its client id. Reply: article_rated.

@@ -549,6 +549,15 @@ PARLEY_API parley_status parley_faq_search(parley_client *client, const char *qu
                                            size_t locale_len, int32_t limit,
                                            uint64_t tag) PARLEY_NOEXCEPT;
 
+/* Articles that may answer what the user is writing in a ticket or chat composer (call it as
+ * they type), from the device, offline too. Only articles that answer a fair share of the
+ * text are given: a text that says little gets none. limit: 1..50, or 0 for 3.
+ * Reply: PARLEY_EVENT_FAQ_RESULTS. */
+PARLEY_API parley_status parley_faq_suggest(parley_client *client, const char *text,
+                                            size_t text_len, const char *locale,
+                                            size_t locale_len, int32_t limit,
+                                            uint64_t tag) PARLEY_NOEXCEPT;
+
 /* Records whether an article answered the user (users only; helpful: 1 yes, 0 no). Outbox and
  * exactly-once as parley_chat_send; the latest vote on an article counts.
  * Reply: PARLEY_EVENT_ARTICLE_RATED. out_client_id as in parley_chat_send. */

@@ -1,4 +1,4 @@
-// FAQ: sync the catalogue to the device, search it there, rate its articles.
+// FAQ: sync the catalogue to the device, search it there, suggest from it, rate its articles.
 #include "capi/arguments.hpp"
 #include "capi/firewall.hpp"
 #include "capi/handles.hpp"
@@ -20,6 +20,18 @@ PARLEY_API parley_status parley_faq_search(parley_client* client, const char* qu
     const auto text = string_arg(query, query_len, "query");
     const auto locale_filter = string_arg(locale, locale_len, "locale");
     c.client.search_faq(text, locale_filter, parley::capi::limit_arg(limit, 10, 50, "limit"), tag);
+  });
+}
+
+PARLEY_API parley_status parley_faq_suggest(parley_client* client, const char* text,
+                                            size_t text_len, const char* locale, size_t locale_len,
+                                            int32_t limit, uint64_t tag) noexcept {
+  return guard(__func__, [&] {
+    auto& c = deref(client, "client");
+    const auto composed = string_arg(text, text_len, "text");
+    const auto locale_filter = string_arg(locale, locale_len, "locale");
+    c.client.suggest_articles(composed, locale_filter, parley::capi::limit_arg(limit, 3, 50, "limit"),
+                              tag);
   });
 }
 

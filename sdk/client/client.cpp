@@ -212,15 +212,30 @@ void Client::sync_faq(std::uint64_t tag) {
   impl_->post([tag](Engine& e) { e.sync_faq(tag); });
 }
 
-void Client::search_faq(std::string_view query, std::string_view locale, int limit,
-                        std::uint64_t tag) {
-  check_text("query", query, impl_->limits.max_text_bytes.load(), true);
+namespace {
+
+void post_faq_lookup(Client::Impl& impl, client::FaqLookup lookup, const char* text_name,
+                     std::string_view text, std::string_view locale, int limit,
+                     std::uint64_t tag) {
+  check_text(text_name, text, impl.limits.max_text_bytes.load(), true);
   check_text("locale", locale, protocol::kMaxClientInfoBytes, false);
   check_range("limit", limit, 1, 50);
-  impl_->post([query = std::string(query), locale = std::string(locale),
-               limit = static_cast<std::size_t>(limit), tag](Engine& e) {
-    e.search_faq(query, locale, limit, tag);
+  impl.post([lookup, text = std::string(text), locale = std::string(locale),
+             limit = static_cast<std::size_t>(limit), tag](Engine& e) {
+    e.look_up_faq(lookup, text, locale, limit, tag);
   });
+}
+
+}  // namespace
+
+void Client::search_faq(std::string_view query, std::string_view locale, int limit,
+                        std::uint64_t tag) {
+  post_faq_lookup(*impl_, client::FaqLookup::search, "query", query, locale, limit, tag);
+}
+
+void Client::suggest_articles(std::string_view text, std::string_view locale, int limit,
+                              std::uint64_t tag) {
+  post_faq_lookup(*impl_, client::FaqLookup::suggest, "text", text, locale, limit, tag);
 }
 
 std::string Client::rate_article(std::string_view article_id, bool helpful, std::uint64_t tag) {

@@ -221,12 +221,13 @@ void Engine::on_faq_fetched(const std::vector<std::uint64_t>& tags, std::int64_t
   start_faq_fetch();
 }
 
-void Engine::search_faq(const std::string& query, const std::string& locale, std::size_t limit,
-                        std::uint64_t tag) {
+void Engine::look_up_faq(FaqLookup lookup, const std::string& text, const std::string& locale,
+                         std::size_t limit, std::uint64_t tag) {
   Event event;
   event.type = EventType::faq_results;
   event.tag = tag;
-  event.hits = faq_.search(query, locale, limit);
+  event.hits = lookup == FaqLookup::suggest ? faq_.suggest(text, locale, limit)
+                                            : faq_.search(text, locale, limit);
   emit(std::move(event));
 }
 

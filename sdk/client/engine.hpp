@@ -34,6 +34,8 @@ struct WriteRequest {
   std::optional<Message> pending_message;  // chat writes: shown in the cache at once
 };
 
+enum class FaqLookup { search, suggest };
+
 class Engine final : private SessionListener {
  public:
   // Opens the store and builds the FAQ index from it; throws if the store cannot be opened.
@@ -54,8 +56,9 @@ class Engine final : private SessionListener {
   void load_history(const std::string& conversation_id, const std::string& before,
                     std::size_t limit, std::uint64_t tag);
   void sync_faq(std::uint64_t tag);
-  void search_faq(const std::string& query, const std::string& locale, std::size_t limit,
-                  std::uint64_t tag);
+  // Answered from the device's index: a faq_results event.
+  void look_up_faq(FaqLookup lookup, const std::string& text, const std::string& locale,
+                   std::size_t limit, std::uint64_t tag);
   void set_token(std::string token);
   void network_changed();
   void set_foreground(bool foreground);

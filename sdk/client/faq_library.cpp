@@ -54,8 +54,17 @@ std::vector<SearchHit> FaqLibrary::search(std::string_view query, std::string_vi
   q.text = std::string(query);
   q.locale = resolve_locale(locale);
   q.limit = limit;
+  return run(q);
+}
+
+std::vector<SearchHit> FaqLibrary::suggest(std::string_view text, std::string_view locale,
+                                           std::size_t limit) const {
+  return run(search::suggestion_query(std::string(text), resolve_locale(locale), limit));
+}
+
+std::vector<SearchHit> FaqLibrary::run(const search::Query& query) const {
   std::vector<SearchHit> hits;
-  for (auto& hit : index_.search(q)) {
+  for (auto& hit : index_.search(query)) {
     const auto it = articles_.find(hit.id);
     if (it == articles_.end()) continue;  // the index holds exactly articles_
     hits.push_back(SearchHit{it->second, hit.score, std::move(hit.snippet)});

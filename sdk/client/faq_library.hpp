@@ -23,9 +23,13 @@ class FaqLibrary {
   // language ("ko-KR" → "ko") when no article has the full tag. Empty = every locale.
   std::vector<SearchHit> search(std::string_view query, std::string_view locale,
                                 std::size_t limit) const;
+  // Articles that may answer what the user is writing (search::suggestion_query).
+  std::vector<SearchHit> suggest(std::string_view text, std::string_view locale,
+                                 std::size_t limit) const;
 
  private:
   std::string resolve_locale(std::string_view requested) const;
+  std::vector<SearchHit> run(const search::Query& query) const;
 
   std::map<std::string, Article, std::less<>> articles_;
   search::Index index_;

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "search/snippet.hpp"
+#include "search/stopwords.hpp"
 #include "search/tokenizer.hpp"
 #include "search/typo_matcher.hpp"
 
@@ -189,9 +190,9 @@ struct Index::Impl {
     return slot;
   }
 
-  double idf(const TermEntry& entry) const {
+  double idf(const TermEntry& entry) const { return idf_of_df(entry.live_df); }
+  double idf_of_df(double df) const {
     const double n = static_cast<double>(live);
-    const double df = entry.live_df;
     return std::log(1.0 + (n - df + 0.5) / (df + 0.5));
   }
 
@@ -253,10 +254,22 @@ std::vector<Hit> Index::search(const Query& query) const {
                       tokens.size() > 0 && tokens.back().end == query.text.size();
   std::vector<Slot> slots;
   std::unordered_set<std::string> seen;
+  // A word that no article has says something the catalogue cannot answer: it counts towards
+  // what the query says (the ceiling of `share`) as a term of one document would, though it
+  // can match nothing. Not so an English function word ("would", "my"): in a small help
+  // center most of them are in no article, and they say nothing of what a text is about. CJK
+  // runs are left out too: their bigrams stand for them.
+  double unmatched_words = 0;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (!seen.insert(tokens[i].term).second) continue;
     Slot slot = ix.make_slot(tokens[i], typing && i + 1 == tokens.size());
-    if (!slot.alternatives.empty()) slots.push_back(std::move(slot));
+    if (!slot.alternatives.empty()) {
+      slots.push_back(std::move(slot));
+    } else if (!tokens[i].cjk_gram && is_word_term(tokens[i].term) &&
+               !is_stopword(std::string_view(query.text)
+                                .substr(tokens[i].begin, tokens[i].end - tokens[i].begin))) {
+      unmatched_words += 1;
+    }
   }
 
   // Score: sum over query positions of the best alternative's BM25F contribution. Dense
@@ -293,6 +306,9 @@ std::vector<Hit> Index::search(const Query& query) const {
   for (std::size_t j = slots.size(); j-- > 0;) {
     left_after[j] = j + 1 < slots.size() ? left_after[j + 1] + bound[order[j + 1]] : 0.0;
   }
+  // What a document matching every position as strongly as BM25F allows would score.
+  double ceiling = unmatched_words * ix.idf_of_df(1.0);
+  for (const double b : bound) ceiling += b;
   for (auto& left : left_after) left = left > 0 ? left * (1 + 1e-9) + 1e-12 : 0.0;
   const std::size_t want = query.limit;
   bool open = true;  // a document not yet seen may still reach the top k
@@ -377,6 +393,9 @@ std::vector<Hit> Index::search(const Query& query) const {
   };
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(k), ranked.end(), better);
   ranked.resize(k);
+  // The totals of the top k are exact (MaxScore only drops documents outside it).
+  auto share_of = [&](double score) { return ceiling > 0 ? std::min(1.0, score / ceiling) : 0.0; };
+  std::erase_if(ranked, [&](const auto& r) { return share_of(r.second) < query.min_share; });
 
   std::unordered_set<std::string> matched;
   if (query.snippets) {
@@ -387,9 +406,19 @@ std::vector<Hit> Index::search(const Query& query) const {
   for (const auto& [doc, score] : ranked) {
     const Document& d = ix.slots[doc].doc;
     hits.push_back({d.id, score,
-                    query.snippets ? make_snippet(d.body.empty() ? d.title : d.body, matched) : ""});
+                    query.snippets ? make_snippet(d.body.empty() ? d.title : d.body, matched) : "",
+                    share_of(score)});
   }
   return hits;
+}
+
+Query suggestion_query(std::string text, std::string locale, std::size_t limit) {
+  Query query;
+  query.text = std::move(text);
+  query.locale = std::move(locale);
+  query.limit = limit;
+  query.min_share = kSuggestMinShare;
+  return query;
 }
 
 }  // namespace parley::search

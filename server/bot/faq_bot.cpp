@@ -21,7 +21,7 @@ std::string without_highlights(const std::string& snippet) {
 }  // namespace
 
 std::string FaqBot::answer(const std::string& question, std::string_view locale) const {
-  const auto hits = catalogue_.search(question, locale, 1);
+  const auto hits = catalogue_.suggest(question, locale, 1);
   if (hits.empty()) return kNoAnswer;
   const auto& best = hits.front();
   std::string text = best.article->content.title;

@@ -1,6 +1,7 @@
 #pragma once
-// The FAQ bot: answers the first user message of a conversation with the best FAQ article, or
-// says that a person will reply.
+// The FAQ bot: answers the first user message of a conversation with the best FAQ article,
+// if one answers a fair share of it (the composers' suggestion bar), or says that a person
+// will reply.
 #include <string>
 #include <string_view>
 

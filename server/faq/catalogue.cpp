@@ -31,6 +31,15 @@ std::vector<CatalogueHit> Catalogue::search(const std::string& text, std::string
   query.text = text;
   query.locale = resolve_locale(locale);
   query.limit = limit;
+  return run(query);
+}
+
+std::vector<CatalogueHit> Catalogue::suggest(const std::string& text, std::string_view locale,
+                                             std::size_t limit) const {
+  return run(search::suggestion_query(text, resolve_locale(locale), limit));
+}
+
+std::vector<CatalogueHit> Catalogue::run(const search::Query& query) const {
   std::vector<CatalogueHit> hits;
   for (auto& hit : index_.search(query)) {
     auto it = articles_.find(hit.id);

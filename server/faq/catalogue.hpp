@@ -30,9 +30,15 @@ class Catalogue {
   // Empty locale = every locale; the locale is resolved first.
   std::vector<CatalogueHit> search(const std::string& text, std::string_view locale,
                                    std::size_t limit) const;
+  // Only articles that answer a fair share of `text` (search::suggestion_query): what the bot
+  // replies with.
+  std::vector<CatalogueHit> suggest(const std::string& text, std::string_view locale,
+                                    std::size_t limit) const;
   std::size_t size() const noexcept { return articles_.size(); }
 
  private:
+  std::vector<CatalogueHit> run(const search::Query& query) const;
+
   std::map<std::string, ArticleRow, std::less<>> articles_;
   std::set<std::string, std::less<>> locales_;  // normalized (articles are stored so)
   search::Index index_;

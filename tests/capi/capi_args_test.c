@@ -440,6 +440,14 @@ static void test_faq(parley_client *client) {
   EXPECT_INVALID(parley_faq_search(client, PARLEY_STR("refund"), NULL, 0, -1, 1));
   EXPECT_INVALID(parley_faq_search(client, PARLEY_STR("refund"), NULL, 0, 51, 1));
 
+  EXPECT_INVALID(parley_faq_suggest(NULL, PARLEY_STR("my parcel is late"), NULL, 0, 0, 1));
+  EXPECT_INVALID(parley_faq_suggest(client, NULL, 6, NULL, 0, 0, 1));
+  EXPECT_INVALID(parley_faq_suggest(client, PARLEY_STR("  "), NULL, 0, 0, 1));
+  EXPECT_INVALID(parley_faq_suggest(client, PARLEY_STR("re\xC3\x28"), NULL, 0, 0, 1));
+  EXPECT_INVALID(parley_faq_suggest(client, PARLEY_STR("refund"), PARLEY_STR("\xC0\xAF"), 0, 1));
+  EXPECT_INVALID(parley_faq_suggest(client, PARLEY_STR("refund"), NULL, 0, -1, 1));
+  EXPECT_INVALID(parley_faq_suggest(client, PARLEY_STR("refund"), NULL, 0, 51, 1));
+
   EXPECT_INVALID(parley_faq_rate_article(NULL, PARLEY_STR("refund-policy"), 1, 1, id));
   EXPECT_INVALID(parley_faq_rate_article(client, NULL, 6, 1, 1, id));
   EXPECT_INVALID(parley_faq_rate_article(client, PARLEY_STR("no spaces"), 1, 1, id));
@@ -450,6 +458,14 @@ static void test_faq(parley_client *client) {
   /* Search answers from the device even offline: nothing synced, so no hits, but no error. */
   EXPECT_OK(parley_faq_search(client, PARLEY_STR("refund"), PARLEY_STR("en"), 5, 78));
   ev = wait_for(client, PARLEY_EVENT_FAQ_RESULTS, 78);
+  CHECK(ev != NULL);
+  if (ev == NULL) return;
+  CHECK(parley_event_status(ev) == PARLEY_OK);
+  EXPECT_OK(parley_event_get_size(ev, PARLEY_STR("/hits"), &hits));
+  CHECK(hits == 0);
+
+  EXPECT_OK(parley_faq_suggest(client, PARLEY_STR("I want a refund"), NULL, 0, 0, 79));
+  ev = wait_for(client, PARLEY_EVENT_FAQ_RESULTS, 79);
   CHECK(ev != NULL);
   if (ev == NULL) return;
   CHECK(parley_event_status(ev) == PARLEY_OK);

@@ -123,6 +123,49 @@ TEST(SdkFaq, ArticleFeedbackReachesTheServerOnceEvenWhenGivenOffline) {
   EXPECT_THROW(user->rate_article("not an id", true, 4), Exception);
 }
 
+std::optional<Event> sync(SdkTestClient& client, std::uint64_t tag) {
+  client->sync_faq(tag);
+  return client.wait_for(reply_to(EventType::faq_synced, tag));
+}
+
+std::vector<std::string> suggested(SdkTestClient& client, const std::string& text,
+                                   std::uint64_t tag) {
+  client->suggest_articles(text, "", 3, tag);
+  const auto results = client.wait_for(reply_to(EventType::faq_results, tag));
+  if (!results) {
+    ADD_FAILURE() << "no faq_results for " << text;
+    return {};
+  }
+  EXPECT_TRUE(results->error.ok()) << results->error.message;
+  std::vector<std::string> ids;
+  for (const auto& hit : results->hits) ids.push_back(hit.article.id);
+  return ids;
+}
+
+TEST(SdkFaq, SuggestsArticlesForWhatTheUserIsWritingAndNothingForSmallTalk) {
+  ServerProcess server;
+  SdkTestClient user(sdk_config(server, server.mint_token("u-ann", "Ann")));
+  ASSERT_TRUE(user.wait_state(ConnectionState::connected));
+  const auto synced = sync(user, 1);
+  ASSERT_TRUE(synced && synced->error.ok());
+
+  EXPECT_EQ(suggested(user, "I was charged for an order I cancelled and would like a refund to my card", 2),
+            (std::vector<std::string>{"refund-policy"}));
+  EXPECT_EQ(suggested(user, "can't sign in, I forgot the password", 3).at(0), "en-reset-password");
+  EXPECT_EQ(suggested(user, "지난주에 주문한 상품 환불 받고 싶어요", 4).at(0), "ko-refund-policy");
+  // Words the help center shares with the text, but not what the text is about.
+  EXPECT_TRUE(suggested(user, "Hi there, quick question about the colour of the jacket in the photo", 5).empty());
+  // A search for the same text still lists whatever matches, weakly or not.
+  EXPECT_FALSE(search(user, "the refund", "", 6).empty());
+
+  // From the device: offline too.
+  const std::size_t before = user.event_count();
+  server.stop();
+  ASSERT_TRUE(user.wait_state(ConnectionState::disconnected, before));
+  EXPECT_EQ(suggested(user, "how long does a refund take", 7).at(0), "refund-policy");
+  EXPECT_THROW(user->suggest_articles("   ", "", 3, 8), Exception);
+}
+
 // A port nothing listens on: the chat link of these clients never comes up.
 int closed_port() {
   int port = 0;
@@ -138,11 +181,6 @@ Config http_faq_config(const ServerProcess& server, const std::string& token,
   config.server_url = "ws://127.0.0.1:" + std::to_string(closed_port()) + "/v1";
   config.faq_url = "http://127.0.0.1:" + std::to_string(server.port()) + "/v1/faq";
   return config;
-}
-
-std::optional<Event> sync(SdkTestClient& client, std::uint64_t tag) {
-  client->sync_faq(tag);
-  return client.wait_for(reply_to(EventType::faq_synced, tag));
 }
 
 TEST(SdkFaq, SyncsOverHttpWithNoChatLinkAndRevalidatesByETag) {

@@ -175,9 +175,17 @@ TEST(ServerChat, BotSaysAPersonWillReplyWhenTheFaqHasNothing) {
   ASSERT_TRUE(is_res(send_message(*user, "n-1", "zebra xylophone quantum")));
   const auto events = events_so_far(*user);
   ASSERT_EQ(events.size(), 2u);
-  EXPECT_EQ(events[1]["data"]["message"]["text"],
-            "I couldn't find an answer in our help center \xE2\x80\x94 a support agent will reply "
-            "here soon.");
+  const std::string no_answer =
+      "I couldn't find an answer in our help center \xE2\x80\x94 a support agent will reply here soon.";
+  EXPECT_EQ(events[1]["data"]["message"]["text"], no_answer);
+
+  // A message that shares a word with an article but is about something else is not answered
+  // with it: the bot answers only with an article that answers a fair share of the message.
+  auto other = connect_as(server, "u-2");
+  ASSERT_TRUE(is_res(send_message(*other, "n-2", "The zipper of the jacket I ordered broke on the first day")));
+  const auto answered = events_so_far(*other);
+  ASSERT_EQ(answered.size(), 2u);
+  EXPECT_EQ(answered[1]["data"]["message"]["text"], no_answer) << answered[1].dump();
 }
 
 }  // namespace

@@ -221,3 +221,33 @@ TEST(Index, ManyRemovalsCompactWithoutLosingLiveDocuments) {
   EXPECT_EQ(ix.search({"common", "", "", 50, false}).size(), 10u);
   EXPECT_EQ(ix.search({"195", "", "", 5, false}).at(0).id, "d195");
 }
+
+TEST(Index, AHitsShareSaysHowMuchOfTheQueryItAnswers) {
+  ps::Index index;
+  index.upsert({"refund", "en", "", "How do I get a refund?", "Open Orders and tap Request refund.", {"refund"}});
+  index.upsert({"password", "en", "", "I forgot my password", "Tap Forgot password on the sign-in screen.", {}});
+  index.upsert({"shipping", "en", "", "Where is my parcel?", "Track the parcel from Orders.", {}});
+
+  ps::Query all;
+  all.text = "refund";
+  const auto whole = index.search(all);
+  ASSERT_EQ(whole.size(), 1u);
+  EXPECT_GT(whole[0].share, 0.5);
+  EXPECT_LE(whole[0].share, 1.0);
+
+  // Words no article has make the text less answered; English function words do not.
+  all.text = "refund zipper jacket colour";
+  EXPECT_LT(index.search(all).at(0).share, whole[0].share / 2);
+  all.text = "could you refund me";
+  EXPECT_NEAR(index.search(all).at(0).share, whole[0].share, 0.05);
+
+  // The bar drops the weak hits and keeps the ranking of the rest.
+  auto bar = ps::suggestion_query("refund zipper jacket colour", "", 3);
+  EXPECT_TRUE(index.search(bar).empty());
+  bar = ps::suggestion_query("I would like a refund for my order", "", 3);
+  const auto kept = index.search(bar);
+  ASSERT_FALSE(kept.empty());
+  EXPECT_EQ(kept[0].id, "refund");
+  for (const auto& hit : kept) EXPECT_GE(hit.share, ps::kSuggestMinShare);
+  EXPECT_EQ(bar.limit, 3u);
+}
