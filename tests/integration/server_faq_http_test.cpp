@@ -13,13 +13,6 @@
 namespace parley::test {
 namespace {
 
-std::vector<std::string> ids_of(const Json& articles) {
-  std::vector<std::string> ids;
-  for (const auto& a : articles) ids.push_back(a["id"]);
-  std::sort(ids.begin(), ids.end());
-  return ids;
-}
-
 std::string bearer(const ServerProcess& server, const std::string& sub = "u-1") {
   return "Authorization: Bearer " + server.mint_token(sub, "Ann");
 }

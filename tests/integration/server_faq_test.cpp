@@ -13,13 +13,6 @@
 namespace parley::test {
 namespace {
 
-std::vector<std::string> ids_of(const Json& articles) {
-  std::vector<std::string> ids;
-  for (const auto& a : articles) ids.push_back(a["id"]);
-  std::sort(ids.begin(), ids.end());
-  return ids;
-}
-
 TEST(ServerFaq, SyncFromZeroReturnsEveryArticle) {
   ServerProcess server;
   auto client = connect_as(server, "u-1");

@@ -3,6 +3,7 @@
 // replies and events. Header-only; each test binary includes it once.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,6 +28,14 @@ inline ServerOptions with_bot() {
   options.bot = true;
   return options;
 }
+// The "id"s of a JSON list of articles, sorted.
+inline std::vector<std::string> ids_of(const Json& articles) {
+  std::vector<std::string> ids;
+  for (const auto& a : articles) ids.push_back(a["id"]);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
 inline ServerOptions with_faq_dir(std::string dir) {
   ServerOptions options;
   options.faq_dir = std::move(dir);
