@@ -5,11 +5,16 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <stdexcept>
+#include <utility>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "search/snippet.hpp"
 #include "search/stopwords.hpp"
+#include "search/posting_list.hpp"
+#include "search/term_table.hpp"
 #include "search/tokenizer.hpp"
 #include "search/typo_matcher.hpp"
 
@@ -30,21 +35,55 @@ constexpr double kPrefixWeight = 0.9;  // a completed prefix ranks just below th
 constexpr double kTypoWeight = 0.6;
 constexpr std::size_t kMinTypoLength = 5;
 
-struct Posting {
-  std::uint32_t doc;
-  std::array<std::uint16_t, kFieldCount> tf;
-};
-
 struct TermEntry {
-  std::vector<Posting> postings;  // includes removed documents until the next compaction
+  PostingList postings;  // includes removed documents until the next compaction
   std::uint32_t live_df = 0;
 };
 
+// A document as the index keeps it: its text in one string (locale, category, title, the tags
+// joined by '\n' — a separator to the tokenizer, so they give the same terms one by one — and
+// the body) and its id as a key of the id table.
 struct DocSlot {
-  Document doc;
-  std::array<std::uint32_t, kFieldCount> length{};
+  std::string text;
+  std::array<std::uint32_t, 4> ends{};  // where locale, category, title and tags end in `text`
+  std::uint32_t key = 0;
   bool live = false;
+
+  std::string_view part(std::size_t i) const {
+    const std::size_t begin = i == 0 ? 0 : ends[i - 1];
+    const std::size_t end = i < ends.size() ? ends[i] : text.size();
+    return std::string_view(text).substr(begin, end - begin);
+  }
+  std::string_view locale() const { return part(0); }
+  std::string_view category() const { return part(1); }
+  std::string_view title() const { return part(2); }
+  std::string_view tags() const { return part(3); }
+  std::string_view body() const { return part(4); }
 };
+
+DocSlot pack(const Document& doc) {
+  DocSlot slot;
+  std::size_t size = doc.locale.size() + doc.category.size() + doc.title.size() + doc.body.size();
+  for (const auto& tag : doc.tags) size += tag.size() + 1;
+  if (size > UINT32_MAX) throw std::length_error("a document of 4 GiB or more cannot be indexed");
+  slot.text.reserve(size);
+  auto end_part = [&](std::size_t i) { slot.ends[i] = static_cast<std::uint32_t>(slot.text.size()); };
+  slot.text += doc.locale;
+  end_part(0);
+  slot.text += doc.category;
+  end_part(1);
+  slot.text += doc.title;
+  end_part(2);
+  for (std::size_t i = 0; i < doc.tags.size(); ++i) {
+    if (i > 0) slot.text += '\n';
+    slot.text += doc.tags[i];
+  }
+  end_part(3);
+  slot.text += doc.body;
+  return slot;
+}
+
+constexpr std::uint32_t kNoSlot = UINT32_MAX;
 
 // One query position and the index terms that may stand for it, with their weights.
 struct Slot {
@@ -52,52 +91,90 @@ struct Slot {
   std::vector<std::string> terms;
 };
 
-using TermCounts = std::unordered_map<std::string, std::array<std::uint16_t, kFieldCount>>;
-
-void count_field(std::string_view text, Field field, TermCounts& counts,
-                 std::array<std::uint32_t, kFieldCount>& length) {
-  for (auto& tok : tokenize(text)) {
-    auto& tf = counts[tok.term][field];
-    if (tf < UINT16_MAX) ++tf;
-    ++length[field];
-  }
-}
-
-TermCounts count_terms(const Document& doc, std::array<std::uint32_t, kFieldCount>& length) {
-  TermCounts counts;
-  count_field(doc.title, kTitle, counts, length);
-  for (const auto& tag : doc.tags) count_field(tag, kTags, counts, length);
-  count_field(doc.body, kBody, counts, length);
-  return counts;
-}
+// A document's terms as (term id, field), one per occurrence; sorted, they give each term's
+// frequencies without a map per document.
+using Occurrences = std::vector<std::pair<std::uint32_t, std::uint8_t>>;
 
 }  // namespace
 
 struct Index::Impl {
   std::vector<DocSlot> slots;
-  std::unordered_map<std::string, std::uint32_t> slot_by_id;
-  std::unordered_map<std::string, TermEntry> terms;
+  // slots[i].live, densely: the scoring loop checks it for every posting, and a byte per
+  // document stays in cache where the slots do not.
+  std::vector<std::uint8_t> alive;
+  std::vector<std::array<std::uint32_t, kFieldCount>> lengths;  // per slot, in terms; dense too
+  TermTable doc_ids;                     // document ids, each with a key
+  std::vector<std::uint32_t> slot_of_key;  // key → its live slot, or kNoSlot
+  TermTable vocabulary;
+  std::vector<TermEntry> terms;  // by term id
   std::array<double, kFieldCount> total_length{};
   std::size_t live = 0;
-  mutable std::vector<std::string> sorted_terms;  // for prefix matching
-  mutable TypoMatcher typos;                       // over the word terms of sorted_terms
-  mutable std::vector<std::string> typo_words;
+  mutable std::vector<std::uint32_t> sorted_terms;  // live term ids in text order, for prefixes
+  mutable TypoMatcher typos;                         // over the word terms of sorted_terms
+  mutable std::vector<std::uint32_t> typo_words;     // their ids, in the matcher's order
+  Occurrences occurrences;                           // scratch of add() and erase()
   mutable bool sorted_dirty = true;
   mutable std::vector<double> scratch_total;  // per-query accumulators, reused (one owner thread)
   mutable std::vector<double> scratch_best;
 
-  void add(const Document& doc) {
-    DocSlot slot{doc, {}, true};
-    const auto counts = count_terms(doc, slot.length);
-    const auto idx = static_cast<std::uint32_t>(slots.size());
-    for (const auto& [term, tf] : counts) {
-      auto& entry = terms[term];
-      entry.postings.push_back({idx, tf});
-      ++entry.live_df;
+  // The document's occurrences, sorted by term; with `intern`, new terms join the vocabulary
+  // (adding), else they are only looked up (removing: every term is known).
+  void collect(const DocSlot& doc, bool intern, std::array<std::uint32_t, kFieldCount>& length) {
+    occurrences.clear();
+    auto field = [&](std::string_view text, Field f) {
+      for (auto& tok : tokenize(text)) {
+        ++length[f];
+        if (intern) {
+          occurrences.emplace_back(vocabulary.intern(tok.term), static_cast<std::uint8_t>(f));
+        } else if (auto id = vocabulary.find(tok.term)) {
+          occurrences.emplace_back(*id, static_cast<std::uint8_t>(f));
+        }
+      }
+    };
+    field(doc.title(), kTitle);
+    field(doc.tags(), kTags);
+    field(doc.body(), kBody);
+    std::sort(occurrences.begin(), occurrences.end());
+  }
+
+  // Calls fn(term id, frequencies) once per distinct term of the collected occurrences.
+  template <typename Fn>
+  void for_each_term(Fn fn) const {
+    for (std::size_t i = 0; i < occurrences.size();) {
+      const std::uint32_t id = occurrences[i].first;
+      std::array<std::uint16_t, kFieldCount> tf{};
+      for (; i < occurrences.size() && occurrences[i].first == id; ++i) {
+        auto& n = tf[occurrences[i].second];
+        if (n < UINT16_MAX) ++n;
+      }
+      fn(id, tf);
     }
-    for (std::size_t f = 0; f < kFieldCount; ++f) total_length[f] += slot.length[f];
+  }
+
+  std::optional<std::uint32_t> slot_of(std::string_view id) const {
+    const auto key = doc_ids.find(id);
+    if (!key || *key >= slot_of_key.size() || slot_of_key[*key] == kNoSlot) return std::nullopt;
+    return slot_of_key[*key];
+  }
+
+  void add(DocSlot slot, std::string_view doc_id) {
+    slot.key = doc_ids.intern(doc_id);
+    slot.live = true;
+    std::array<std::uint32_t, kFieldCount> length{};
+    collect(slot, /*intern=*/true, length);
+    if (terms.size() < vocabulary.size()) terms.resize(vocabulary.size());
+    const auto idx = static_cast<std::uint32_t>(slots.size());
+    for_each_term([&](std::uint32_t id, const std::array<std::uint16_t, kFieldCount>& tf) {
+      auto& entry = terms[id];
+      entry.postings.append({idx, tf});
+      ++entry.live_df;
+    });
+    for (std::size_t f = 0; f < kFieldCount; ++f) total_length[f] += length[f];
+    if (slot_of_key.size() < doc_ids.size()) slot_of_key.resize(doc_ids.size(), kNoSlot);
+    slot_of_key[slot.key] = idx;
     slots.push_back(std::move(slot));
-    slot_by_id[doc.id] = idx;
+    alive.push_back(1);
+    lengths.push_back(length);
     ++live;
     sorted_dirty = true;
   }
@@ -105,14 +182,15 @@ struct Index::Impl {
   void erase(std::uint32_t idx) {
     DocSlot& slot = slots[idx];
     std::array<std::uint32_t, kFieldCount> ignored{};
-    for (const auto& [term, tf] : count_terms(slot.doc, ignored)) {
-      auto it = terms.find(term);
-      if (it != terms.end() && it->second.live_df > 0) --it->second.live_df;
-    }
-    for (std::size_t f = 0; f < kFieldCount; ++f) total_length[f] -= slot.length[f];
-    slot_by_id.erase(slot.doc.id);
+    collect(slot, /*intern=*/false, ignored);
+    for_each_term([&](std::uint32_t id, const auto&) {
+      if (terms[id].live_df > 0) --terms[id].live_df;
+    });
+    for (std::size_t f = 0; f < kFieldCount; ++f) total_length[f] -= lengths[idx][f];
+    slot_of_key[slot.key] = kNoSlot;
     slot.live = false;
-    slot.doc = Document{};
+    alive[idx] = 0;
+    std::string().swap(slot.text);
     --live;
     sorted_dirty = true;
     if (slots.size() > 64 && live < slots.size() / 2) compact();
@@ -123,36 +201,48 @@ struct Index::Impl {
   void compact() {
     std::vector<DocSlot> old;
     old.swap(slots);
+    alive.clear();
+    lengths.clear();
+    const TermTable old_ids = std::exchange(doc_ids, TermTable());
     terms.clear();
-    slot_by_id.clear();
+    vocabulary.clear();
+    slot_of_key.clear();
     total_length = {};
     live = 0;
     for (auto& s : old) {
-      if (s.live) add(s.doc);
+      if (!s.live) continue;
+      const auto doc_id = old_ids.text(s.key);
+      add(std::move(s), doc_id);
     }
   }
 
-  const std::vector<std::string>& dictionary() const {
+  const std::vector<std::uint32_t>& dictionary() const {
     if (sorted_dirty) {
       sorted_terms.clear();
-      sorted_terms.reserve(terms.size());
-      for (const auto& [term, entry] : terms) {
-        if (entry.live_df > 0) sorted_terms.push_back(term);
+      for (std::uint32_t id = 0; id < terms.size(); ++id) {
+        if (terms[id].live_df > 0) sorted_terms.push_back(id);
       }
-      std::sort(sorted_terms.begin(), sorted_terms.end());
+      std::sort(sorted_terms.begin(), sorted_terms.end(), [this](std::uint32_t a, std::uint32_t b) {
+        return vocabulary.text(a) < vocabulary.text(b);
+      });
       typo_words.clear();
-      for (const auto& t : sorted_terms) {
-        if (t.size() + 2 >= kMinTypoLength && is_word_term(t)) typo_words.push_back(t);
+      std::vector<std::string_view> words;
+      for (const auto id : sorted_terms) {
+        const auto t = vocabulary.text(id);
+        if (t.size() + 2 >= kMinTypoLength && is_word_term(t)) {
+          typo_words.push_back(id);
+          words.push_back(t);
+        }
       }
-      typos.build(typo_words);
+      typos.build(std::move(words));
       sorted_dirty = false;
     }
     return sorted_terms;
   }
 
-  const TermEntry* find(const std::string& term) const {
-    auto it = terms.find(term);
-    return it != terms.end() && it->second.live_df > 0 ? &it->second : nullptr;
+  const TermEntry* find(std::string_view term) const {
+    const auto id = vocabulary.find(term);
+    return id && terms[*id].live_df > 0 ? &terms[*id] : nullptr;
   }
 
   Slot make_slot(const Token& tok, bool as_prefix) const {
@@ -164,11 +254,13 @@ struct Index::Impl {
     const bool word = is_word_term(tok.term);
     if (as_prefix && word) {
       const auto& dict = dictionary();
-      std::vector<std::pair<const TermEntry*, const std::string*>> completions;
-      auto it = std::lower_bound(dict.begin(), dict.end(), tok.term);
+      std::vector<std::pair<const TermEntry*, std::string_view>> completions;
+      auto it = std::lower_bound(dict.begin(), dict.end(), std::string_view(tok.term),
+                                 [this](std::uint32_t id, std::string_view t) { return vocabulary.text(id) < t; });
       for (std::size_t n = 0; it != dict.end() && n < kMaxPrefixScan; ++it, ++n) {
-        if (it->compare(0, tok.term.size(), tok.term) != 0) break;
-        if (*it != tok.term) completions.emplace_back(find(*it), &*it);
+        const auto text = vocabulary.text(*it);
+        if (!text.starts_with(tok.term)) break;
+        if (text != tok.term) completions.emplace_back(&terms[*it], text);
       }
       const std::size_t keep = std::min(completions.size(), kMaxPrefixExpansions);
       std::partial_sort(completions.begin(), completions.begin() + static_cast<std::ptrdiff_t>(keep),
@@ -176,15 +268,15 @@ struct Index::Impl {
                         [](const auto& a, const auto& b) { return a.first->live_df > b.first->live_df; });
       for (std::size_t i = 0; i < keep; ++i) {
         slot.alternatives.emplace_back(completions[i].first, kPrefixWeight);
-        slot.terms.push_back(*completions[i].second);
+        slot.terms.emplace_back(completions[i].second);
       }
     }
     if (slot.alternatives.empty() && word && tok.term.size() >= kMinTypoLength) {
       const std::size_t max_distance = tok.term.size() >= 8 ? 2 : 1;
       dictionary();  // brings the typo matcher up to date
       for (auto w : typos.within(tok.term, max_distance)) {
-        slot.alternatives.emplace_back(find(typo_words[w]), kTypoWeight);
-        slot.terms.push_back(typo_words[w]);
+        slot.alternatives.emplace_back(&terms[typo_words[w]], kTypoWeight);
+        slot.terms.emplace_back(vocabulary.text(typo_words[w]));
       }
     }
     return slot;
@@ -205,11 +297,11 @@ struct Index::Impl {
   // BM25F of one posting; `scaled_idf` is the term's idf times its query weight.
   double term_score(const Posting& p, double scaled_idf,
                     const std::array<double, kFieldCount>& avg) const {
-    const DocSlot& slot = slots[p.doc];
+    const auto& length = lengths[p.doc];
     double weighted_tf = 0;
     for (std::size_t f = 0; f < kFieldCount; ++f) {
       if (p.tf[f] == 0) continue;
-      const double norm = avg[f] > 0 ? 1.0 - kB[f] + kB[f] * slot.length[f] / avg[f] : 1.0;
+      const double norm = avg[f] > 0 ? 1.0 - kB[f] + kB[f] * length[f] / avg[f] : 1.0;
       weighted_tf += kWeight[f] * p.tf[f] / norm;
     }
     return scaled_idf * weighted_tf / (kK1 + weighted_tf);
@@ -217,8 +309,8 @@ struct Index::Impl {
 
   bool passes(const DocSlot& slot, const Query& q) const {
     if (!slot.live) return false;
-    if (!q.locale.empty() && slot.doc.locale != q.locale) return false;
-    if (!q.category.empty() && slot.doc.category != q.category) return false;
+    if (!q.locale.empty() && slot.locale() != q.locale) return false;
+    if (!q.category.empty() && slot.category() != q.category) return false;
     return true;
   }
 };
@@ -229,16 +321,13 @@ Index::Index(Index&&) noexcept = default;
 Index& Index::operator=(Index&&) noexcept = default;
 
 void Index::upsert(const Document& doc) {
-  if (auto it = impl_->slot_by_id.find(doc.id); it != impl_->slot_by_id.end()) {
-    impl_->erase(it->second);
-  }
-  impl_->add(doc);
+  auto slot = pack(doc);
+  if (auto old = impl_->slot_of(doc.id)) impl_->erase(*old);  // may compact: keys change
+  impl_->add(std::move(slot), doc.id);
 }
 
 void Index::remove(std::string_view id) {
-  if (auto it = impl_->slot_by_id.find(std::string(id)); it != impl_->slot_by_id.end()) {
-    impl_->erase(it->second);
-  }
+  if (auto old = impl_->slot_of(id)) impl_->erase(*old);
 }
 
 void Index::clear() { impl_ = std::make_unique<Impl>(); }
@@ -282,15 +371,15 @@ std::vector<Hit> Index::search(const Query& query) const {
     total.resize(ix.slots.size(), 0.0);
     best.resize(ix.slots.size(), 0.0);
   }
-  std::vector<std::uint32_t> touched, slot_touched;
+  std::vector<std::uint32_t> touched, slot_touched, candidates;
   const bool filtered = !query.locale.empty() || !query.category.empty();
   const auto avg = ix.average_lengths();
 
   // MaxScore, term at a time: BM25F's tf part stays below 1, so a position can add at most
   // the largest weighted idf of its alternatives. Positions are taken rarest first; once the
   // positions left could not lift a document not yet seen above the k-th score so far, the
-  // rest only update the documents already seen (found by binary search: postings are in
-  // document order), and documents that cannot reach the k-th score any more are dropped.
+  // rest only update the documents already seen (jumping to them through the postings' skip
+  // entries when they are few), and documents that cannot reach the k-th score any more are dropped.
   // The top k is exactly the exhaustive one; common words stop costing a pass over most of
   // the catalogue.
   std::vector<double> bound(slots.size(), 0.0);
@@ -328,9 +417,9 @@ std::vector<Hit> Index::search(const Query& query) const {
       slot_touched.clear();
       for (const auto& [entry, weight] : slot.alternatives) {
         const double scaled_idf = weight * ix.idf(*entry);
-        for (const auto& p : entry->postings) {
-          const DocSlot& d = ix.slots[p.doc];
-          if (!d.live || (filtered && !ix.passes(d, query))) continue;
+        Posting p;
+        for (auto reader = entry->postings.reader(); reader.next(p);) {
+          if (!ix.alive[p.doc] || (filtered && !ix.passes(ix.slots[p.doc], query))) continue;
           const double s = ix.term_score(p, scaled_idf, avg);
           if (best[p.doc] == 0.0) slot_touched.push_back(p.doc);
           best[p.doc] = std::max(best[p.doc], s);
@@ -343,18 +432,19 @@ std::vector<Hit> Index::search(const Query& query) const {
         best[doc] = 0.0;
       }
     } else {
+      candidates.assign(touched.begin(), touched.end());
+      std::sort(candidates.begin(), candidates.end());
       for (const auto& [entry, weight] : slot.alternatives) {
         const double scaled_idf = weight * ix.idf(*entry);
-        const auto& postings = entry->postings;
-        if (touched.size() * 16 < postings.size()) {  // few candidates: look each one up
-          for (auto doc : touched) {
-            const auto it = std::lower_bound(postings.begin(), postings.end(), doc,
-                                             [](const Posting& p, std::uint32_t d) { return p.doc < d; });
-            if (it == postings.end() || it->doc != doc) continue;
-            best[doc] = std::max(best[doc], ix.term_score(*it, scaled_idf, avg));
+        Posting p;
+        auto reader = entry->postings.reader();
+        if (candidates.size() * 16 < entry->postings.size()) {  // few candidates: jump to each
+          for (auto doc : candidates) {
+            if (!reader.seek(doc, p)) break;
+            if (p.doc == doc) best[doc] = std::max(best[doc], ix.term_score(p, scaled_idf, avg));
           }
         } else {  // many: one pass, scoring only candidates (the only documents with a total)
-          for (const auto& p : postings) {
+          while (reader.next(p)) {
             if (total[p.doc] == 0.0) continue;
             best[p.doc] = std::max(best[p.doc], ix.term_score(p, scaled_idf, avg));
           }
@@ -389,7 +479,7 @@ std::vector<Hit> Index::search(const Query& query) const {
   const std::size_t k = std::min(query.limit, ranked.size());
   auto better = [&](const auto& a, const auto& b) {
     if (a.second != b.second) return a.second > b.second;
-    return ix.slots[a.first].doc.id < ix.slots[b.first].doc.id;
+    return ix.doc_ids.text(ix.slots[a.first].key) < ix.doc_ids.text(ix.slots[b.first].key);
   };
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(k), ranked.end(), better);
   ranked.resize(k);
@@ -404,9 +494,9 @@ std::vector<Hit> Index::search(const Query& query) const {
   std::vector<Hit> hits;
   hits.reserve(k);
   for (const auto& [doc, score] : ranked) {
-    const Document& d = ix.slots[doc].doc;
-    hits.push_back({d.id, score,
-                    query.snippets ? make_snippet(d.body.empty() ? d.title : d.body, matched) : "",
+    const DocSlot& d = ix.slots[doc];
+    hits.push_back({std::string(ix.doc_ids.text(d.key)), score,
+                    query.snippets ? make_snippet(d.body().empty() ? d.title() : d.body(), matched) : "",
                     share_of(score)});
   }
   return hits;

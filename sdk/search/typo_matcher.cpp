@@ -24,8 +24,8 @@ std::vector<std::string> grams(std::string_view word) {
 }
 }  // namespace
 
-void TypoMatcher::build(const std::vector<std::string>& words) {
-  words_ = words;
+void TypoMatcher::build(std::vector<std::string_view> words) {
+  words_ = std::move(words);
   by_gram_.clear();
   shared_.assign(words_.size(), 0);
   for (std::uint32_t i = 0; i < words_.size(); ++i) {

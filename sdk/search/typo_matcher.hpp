@@ -14,12 +14,14 @@ namespace parley::search {
 
 class TypoMatcher {
  public:
-  void build(const std::vector<std::string>& words);  // replaces what was there
+  // Replaces what was there. The words are viewed, not copied: they must stay unchanged
+  // until the next build (the index rebuilds its matcher whenever its vocabulary changes).
+  void build(std::vector<std::string_view> words);
   // Indexes (into the words given to build) of words within max_distance edits of `word`.
   std::vector<std::uint32_t> within(std::string_view word, std::size_t max_distance) const;
 
  private:
-  std::vector<std::string> words_;
+  std::vector<std::string_view> words_;
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_gram_;
   // Shared-bigram counts per word, reused by each call and left all zero after it: a dense
   // array beats a hash map here (common bigrams list a good part of the dictionary). Not

@@ -3,6 +3,8 @@
 
 #include "search/edit_distance.hpp"
 #include "search/index.hpp"
+#include "search/posting_list.hpp"
+#include "search/term_table.hpp"
 #include "search/snippet.hpp"
 #include "search/tokenizer.hpp"
 
@@ -250,4 +252,80 @@ TEST(Index, AHitsShareSaysHowMuchOfTheQueryItAnswers) {
   EXPECT_EQ(kept[0].id, "refund");
   for (const auto& hit : kept) EXPECT_GE(hit.share, ps::kSuggestMinShare);
   EXPECT_EQ(bar.limit, 3u);
+}
+
+TEST(PostingList, RoundTripsGapsAndFrequenciesOfEverySize) {
+  ps::PostingList list;
+  std::vector<ps::Posting> written;
+  std::uint32_t doc = 0;
+  for (std::uint32_t i = 0; i < 3000; ++i) {
+    doc += i % 7 == 0 ? 1 : 1 + (i * 2654435761u) % 200000;  // small and large gaps
+    const std::uint16_t body = static_cast<std::uint16_t>(i % 5 == 0 ? 60000 : i % 17);
+    written.push_back({doc, {static_cast<std::uint16_t>(i % 4), static_cast<std::uint16_t>(i % 3 == 0 ? 300 : 1), body}});
+    list.append(written.back());
+  }
+  EXPECT_EQ(list.size(), written.size());
+  ps::Posting p;
+  std::size_t n = 0;
+  for (auto reader = list.reader(); reader.next(p); ++n) {
+    ASSERT_LT(n, written.size());
+    EXPECT_EQ(p.doc, written[n].doc) << n;
+    EXPECT_EQ(p.tf, written[n].tf) << n;
+  }
+  EXPECT_EQ(n, written.size());
+
+  // A moved list keeps its postings (inline or not) and leaves an empty one.
+  ps::PostingList small;
+  small.append({0, {1, 0, 2}});
+  small.append({5, {0, 0, 1}});
+  ps::PostingList moved_small(std::move(small));
+  ps::PostingList moved_big;
+  moved_big = std::move(list);
+  EXPECT_EQ(moved_small.size(), 2u);
+  EXPECT_EQ(moved_big.size(), written.size());
+  EXPECT_EQ(list.size(), 0u);  // NOLINT(bugprone-use-after-move): the moved-from state is specified
+  EXPECT_FALSE(list.reader().next(p));
+  auto reader = moved_small.reader();
+  ASSERT_TRUE(reader.next(p));
+  EXPECT_EQ(p.doc, 0u);
+  ASSERT_TRUE(reader.next(p));
+  EXPECT_EQ(p.doc, 5u);
+  EXPECT_EQ(p.tf, (std::array<std::uint16_t, 3>{0, 0, 1}));
+  EXPECT_FALSE(reader.next(p));
+  EXPECT_LE(moved_small.bytes(), 16u);  // two postings fit without an allocation
+}
+
+TEST(TermTable, GivesEachTermOneIdAndFindsItAgain) {
+  ps::TermTable table;
+  std::vector<std::string> terms;
+  for (int i = 0; i < 5000; ++i) terms.push_back("term" + std::to_string(i * 7919));
+  terms.push_back("환불");
+  terms.push_back("");
+  for (std::size_t i = 0; i < terms.size(); ++i) EXPECT_EQ(table.intern(terms[i]), i);
+  EXPECT_EQ(table.size(), terms.size());
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    EXPECT_EQ(table.intern(terms[i]), i);  // known: the same id, nothing added
+    EXPECT_EQ(table.find(terms[i]), std::optional<std::uint32_t>(static_cast<std::uint32_t>(i)));
+    EXPECT_EQ(table.text(static_cast<std::uint32_t>(i)), terms[i]);
+  }
+  EXPECT_EQ(table.size(), terms.size());
+  EXPECT_FALSE(table.find("term1").has_value());
+  table.clear();
+  EXPECT_EQ(table.size(), 0u);
+  EXPECT_FALSE(table.find("환불").has_value());
+  EXPECT_EQ(table.intern("환불"), 0u);
+}
+
+TEST(PostingList, SeekJumpsToEachTargetInOrder) {
+  ps::PostingList list;
+  for (std::uint32_t doc = 0; doc < 100000; doc += 3) list.append({doc, {0, 0, static_cast<std::uint16_t>(doc % 9 + 1)}});
+  auto reader = list.reader();
+  ps::Posting p;
+  for (std::uint32_t target : {0u, 1u, 3u, 3u, 4u, 1000u, 1001u, 50001u, 99999u}) {
+    ASSERT_TRUE(reader.seek(target, p)) << target;
+    const std::uint32_t expected = (target + 2) / 3 * 3;  // the next multiple of 3
+    EXPECT_EQ(p.doc, expected) << target;
+    EXPECT_EQ(p.tf[2], expected % 9 + 1) << target;
+  }
+  EXPECT_FALSE(reader.seek(100000, p));
 }
