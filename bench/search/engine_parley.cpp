@@ -14,6 +14,7 @@ class ParleyEngine final : public Engine {
   void build(const std::vector<Article>& articles) override {
     index_ = search::Index();
     for (const auto& a : articles) index_.upsert({a.id, a.locale, "", a.title, a.body, {}});
+    index_.shrink_to_fit();  // as the SDK and the server do after loading a catalogue
   }
   std::vector<std::string> search(const std::string& query, std::size_t k) override {
     return run(query, k, false);

@@ -21,6 +21,7 @@ void FaqLibrary::replace_all(const std::vector<Article>& articles) {
   articles_.clear();
   index_.clear();
   for (const auto& a : articles) upsert(a);
+  index_.shrink_to_fit();
 }
 
 void FaqLibrary::upsert(const Article& article) {

@@ -334,6 +334,20 @@ void Index::clear() { impl_ = std::make_unique<Impl>(); }
 
 std::size_t Index::size() const noexcept { return impl_->live; }
 
+void Index::shrink_to_fit() {
+  Impl& ix = *impl_;
+  for (auto& entry : ix.terms) entry.postings.shrink_to_fit();
+  ix.terms.shrink_to_fit();
+  ix.slots.shrink_to_fit();
+  for (auto& slot : ix.slots) slot.text.shrink_to_fit();
+  ix.alive.shrink_to_fit();
+  ix.lengths.shrink_to_fit();
+  ix.slot_of_key.shrink_to_fit();
+  ix.vocabulary.shrink_to_fit();
+  ix.doc_ids.shrink_to_fit();
+  ix.dictionary();
+}
+
 std::vector<Hit> Index::search(const Query& query) const {
   const Impl& ix = *impl_;
   if (ix.live == 0 || query.limit == 0) return {};

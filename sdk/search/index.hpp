@@ -63,6 +63,9 @@ class Index {
   void remove(std::string_view id);
   void clear();
   std::size_t size() const noexcept;
+  // After loading many documents at once: gives back the room growing left unused and
+  // readies the prefix and typo dictionaries (which the first search would do otherwise).
+  void shrink_to_fit();
   std::vector<Hit> search(const Query& query) const;
 
  private:

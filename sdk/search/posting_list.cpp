@@ -57,6 +57,22 @@ void PostingList::reserve(std::uint32_t bytes) {
   capacity_ = capacity;
 }
 
+void PostingList::shrink_to_fit() {
+  if (is_inline() || size_ == capacity_) return;
+  std::uint8_t* heap = storage_.heap;
+  if (size_ <= kInlineBytes) {
+    std::memcpy(storage_.bytes, heap, size_);
+    capacity_ = kInlineBytes;
+  } else {
+    auto* block = static_cast<std::uint8_t*>(std::realloc(heap, size_));
+    if (block == nullptr) return;  // keeping the larger block is fine
+    storage_.heap = block;
+    capacity_ = size_;
+    return;
+  }
+  std::free(heap);
+}
+
 void PostingList::append(const Posting& posting) {
   std::uint8_t buffer[5 + 1 + 3 * 3];  // gap, frequency byte, up to three 3-byte varints
   std::size_t n = put_varint(buffer, count_ == 0 ? posting.doc : posting.doc - last_doc_);

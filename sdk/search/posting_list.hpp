@@ -42,6 +42,8 @@ class PostingList {
   // `doc` must be greater than every document appended before (the first may be 0).
   void append(const Posting& posting);
   std::uint32_t size() const noexcept { return count_; }
+  // Gives back what growing by doubling left unused (inline again if it fits).
+  void shrink_to_fit();
   std::size_t bytes() const noexcept { return size_; }
 
   // Reads the postings in order: one by one (next), or by jumping ahead (seek); use one way

@@ -8,10 +8,6 @@ namespace {
 constexpr std::size_t kFirstSlots = 1024;
 }  // namespace
 
-std::string_view TermTable::text(std::uint32_t id) const {
-  return std::string_view(chars_).substr(offsets_[id], offsets_[id + 1] - offsets_[id]);
-}
-
 std::size_t TermTable::slot_of(std::string_view term) const {
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = std::hash<std::string_view>{}(term) & mask;; i = (i + 1) & mask) {
@@ -46,6 +42,11 @@ void TermTable::grow() {
   for (const std::uint32_t entry : old) {
     if (entry != 0) slots_[slot_of(text(entry - 1))] = entry;
   }
+}
+
+void TermTable::shrink_to_fit() {
+  chars_.shrink_to_fit();
+  offsets_.shrink_to_fit();
 }
 
 void TermTable::clear() {

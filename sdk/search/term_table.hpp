@@ -17,9 +17,12 @@ class TermTable {
   std::uint32_t intern(std::string_view term);
   std::optional<std::uint32_t> find(std::string_view term) const;
   // Valid until the next intern() or clear().
-  std::string_view text(std::uint32_t id) const;
+  std::string_view text(std::uint32_t id) const {
+    return std::string_view(chars_).substr(offsets_[id], offsets_[id + 1] - offsets_[id]);
+  }
   std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(offsets_.size() - 1); }
   void clear();
+  void shrink_to_fit();
 
  private:
   std::size_t slot_of(std::string_view term) const;  // where it is, or the empty slot for it

@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace parley::search {
@@ -22,7 +21,11 @@ class TypoMatcher {
 
  private:
   std::vector<std::string_view> words_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_gram_;
+  // The words of each bigram (a 16-bit code), as one array: the words of gram_codes_[k] are
+  // gram_words_[gram_starts_[k] .. gram_starts_[k + 1]).
+  std::vector<std::uint16_t> gram_codes_;
+  std::vector<std::uint32_t> gram_starts_;
+  std::vector<std::uint32_t> gram_words_;
   // Shared-bigram counts per word, reused by each call and left all zero after it: a dense
   // array beats a hash map here (common bigrams list a good part of the dictionary). Not
   // thread-safe, like the index that owns the matcher.

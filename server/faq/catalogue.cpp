@@ -15,6 +15,7 @@ void Catalogue::rebuild(std::vector<ArticleRow> live_articles) {
     std::string id = c.id;
     articles_.insert_or_assign(std::move(id), std::move(row));
   }
+  index_.shrink_to_fit();
 }
 
 std::string Catalogue::resolve_locale(std::string_view requested) const {
