@@ -85,6 +85,15 @@ DocSlot pack(const Document& doc) {
 
 constexpr std::uint32_t kNoSlot = UINT32_MAX;
 
+// Snippet tokens of the texts of recent hits: typing a query, each keystroke mostly shows the
+// hits of the last one again, and tokenizing their text is most of a snippet's cost.
+constexpr std::size_t kSnippetCacheSize = 32;
+struct CachedTokens {
+  std::uint32_t slot = kNoSlot;
+  std::uint64_t used = 0;
+  std::vector<SnippetToken> tokens;
+};
+
 // One query position and the index terms that may stand for it, with their weights.
 struct Slot {
   std::vector<std::pair<const TermEntry*, double>> alternatives;
@@ -113,6 +122,27 @@ struct Index::Impl {
   mutable TypoMatcher typos;                         // over the word terms of sorted_terms
   mutable std::vector<std::uint32_t> typo_words;     // their ids, in the matcher's order
   Occurrences occurrences;                           // scratch of add() and erase()
+  mutable std::array<CachedTokens, kSnippetCacheSize> snippet_cache;
+  mutable std::uint64_t snippet_clock = 0;
+
+  const std::vector<SnippetToken>& snippet_tokens_of(std::uint32_t slot, std::string_view text) const {
+    CachedTokens* victim = &snippet_cache[0];
+    for (auto& cached : snippet_cache) {
+      if (cached.slot == slot) {
+        cached.used = ++snippet_clock;
+        return cached.tokens;
+      }
+      if (cached.used < victim->used) victim = &cached;
+    }
+    victim->slot = slot;
+    victim->used = ++snippet_clock;
+    victim->tokens = snippet_tokens(text);
+    return victim->tokens;
+  }
+
+  void forget_snippet_tokens() {
+    for (auto& cached : snippet_cache) cached = CachedTokens{};
+  }
   mutable bool sorted_dirty = true;
   mutable std::vector<double> scratch_total;  // per-query accumulators, reused (one owner thread)
   mutable std::vector<double> scratch_best;
@@ -188,6 +218,7 @@ struct Index::Impl {
     });
     for (std::size_t f = 0; f < kFieldCount; ++f) total_length[f] -= lengths[idx][f];
     slot_of_key[slot.key] = kNoSlot;
+    forget_snippet_tokens();
     slot.live = false;
     alive[idx] = 0;
     std::string().swap(slot.text);
@@ -199,6 +230,7 @@ struct Index::Impl {
   // Rebuilds without removed documents, so that postings and memory stay proportional to the
   // live catalogue.
   void compact() {
+    forget_snippet_tokens();  // slots are renumbered
     std::vector<DocSlot> old;
     old.swap(slots);
     alive.clear();
@@ -501,17 +533,22 @@ std::vector<Hit> Index::search(const Query& query) const {
   auto share_of = [&](double score) { return ceiling > 0 ? std::min(1.0, score / ceiling) : 0.0; };
   std::erase_if(ranked, [&](const auto& r) { return share_of(r.second) < query.min_share; });
 
-  std::unordered_set<std::string> matched;
+  std::unordered_set<std::uint64_t> matched;  // term hashes, as snippet tokens carry them
   if (query.snippets) {
-    for (const auto& slot : slots) matched.insert(slot.terms.begin(), slot.terms.end());
+    for (const auto& slot : slots) {
+      for (const auto& term : slot.terms) matched.insert(snippet_term_hash(term));
+    }
   }
   std::vector<Hit> hits;
   hits.reserve(k);
   for (const auto& [doc, score] : ranked) {
     const DocSlot& d = ix.slots[doc];
-    hits.push_back({std::string(ix.doc_ids.text(d.key)), score,
-                    query.snippets ? make_snippet(d.body().empty() ? d.title() : d.body(), matched) : "",
-                    share_of(score)});
+    std::string snippet;
+    if (query.snippets) {
+      const std::string_view text = d.body().empty() ? d.title() : d.body();
+      snippet = make_snippet(text, ix.snippet_tokens_of(doc, text), matched);
+    }
+    hits.push_back({std::string(ix.doc_ids.text(d.key)), score, std::move(snippet), share_of(score)});
   }
   return hits;
 }

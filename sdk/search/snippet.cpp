@@ -1,6 +1,7 @@
 #include "search/snippet.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -19,13 +20,32 @@ std::size_t utf8_cut(std::string_view text, std::size_t max_bytes) {
 }
 }  // namespace
 
+std::uint64_t snippet_term_hash(std::string_view term) noexcept {
+  return std::hash<std::string_view>{}(term);
+}
+
+std::vector<SnippetToken> snippet_tokens(std::string_view text) {
+  const std::string_view scanned = text.substr(0, utf8_cut(text, kSnippetScanBytes));
+  std::vector<SnippetToken> out;
+  for (const auto& tok : tokenize(scanned)) {
+    out.push_back({snippet_term_hash(tok.term), static_cast<std::uint32_t>(tok.begin),
+                   static_cast<std::uint32_t>(tok.end)});
+  }
+  return out;
+}
+
 std::string make_snippet(std::string_view text, const std::unordered_set<std::string>& matched,
                          std::size_t max_tokens) {
-  const std::string_view scanned = text.substr(0, utf8_cut(text, kSnippetScanBytes));
-  const auto tokens = tokenize(scanned);
+  std::unordered_set<std::uint64_t> hashes;
+  for (const auto& term : matched) hashes.insert(snippet_term_hash(term));
+  return make_snippet(text, snippet_tokens(text), hashes, max_tokens);
+}
+
+std::string make_snippet(std::string_view text, const std::vector<SnippetToken>& tokens,
+                         const std::unordered_set<std::uint64_t>& matched, std::size_t max_tokens) {
   std::vector<std::size_t> hits;  // indexes of matching tokens
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (matched.count(tokens[i].term)) hits.push_back(i);
+    if (matched.count(tokens[i].term_hash)) hits.push_back(i);
   }
   if (hits.empty()) {
     const std::size_t n = utf8_cut(text, kFallbackBytes);
@@ -46,9 +66,9 @@ std::string make_snippet(std::string_view text, const std::unordered_set<std::st
   // Merge the byte ranges of matching tokens (CJK bigrams overlap).
   std::vector<std::pair<std::size_t, std::size_t>> marks;
   for (std::size_t i = first; i <= last; ++i) {
-    if (!matched.count(tokens[i].term)) continue;
+    if (!matched.count(tokens[i].term_hash)) continue;
     if (!marks.empty() && tokens[i].begin <= marks.back().second) {
-      marks.back().second = std::max(marks.back().second, tokens[i].end);
+      marks.back().second = std::max<std::size_t>(marks.back().second, tokens[i].end);
     } else {
       marks.emplace_back(tokens[i].begin, tokens[i].end);
     }

@@ -329,3 +329,31 @@ TEST(PostingList, SeekJumpsToEachTargetInOrder) {
   }
   EXPECT_FALSE(reader.seek(100000, p));
 }
+
+TEST(Index, SnippetsStayRightAsTheCatalogueChangesUnderThem) {
+  // Snippet tokens are kept for the next keystroke; a changed or removed article must not
+  // show the old text.
+  ps::Index index;
+  index.upsert({"a", "en", "", "Refunds", "Refunds take five days to reach your card.", {}});
+  index.upsert({"b", "en", "", "Parcels", "Parcels ship in two days.", {}});
+  ps::Query q;
+  q.text = "days";
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(index.search(q).size(), 2u);
+  index.upsert({"a", "en", "", "Refunds", "Refunds now take three days, by bank transfer.", {}});
+  auto snippet_of = [](const std::vector<ps::Hit>& hits, const std::string& id) {
+    for (const auto& hit : hits) {
+      if (hit.id == id) return hit.snippet;
+    }
+    return std::string("(no hit)");
+  };
+  const auto hits = index.search(q);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_NE(snippet_of(hits, "a").find("bank transfer"), std::string::npos) << snippet_of(hits, "a");
+  EXPECT_NE(snippet_of(hits, "b").find("«days»"), std::string::npos) << snippet_of(hits, "b");
+  for (int i = 0; i < 100; ++i) index.upsert({"x" + std::to_string(i), "en", "", "Filler", "days filler " + std::to_string(i), {}});
+  for (int i = 0; i < 100; ++i) index.remove("x" + std::to_string(i));  // compacts: slots renumbered
+  const auto after = index.search(q);
+  ASSERT_EQ(after.size(), 2u);
+  EXPECT_NE(snippet_of(after, "a").find("bank transfer"), std::string::npos) << snippet_of(after, "a");
+  EXPECT_NE(snippet_of(after, "b").find("ship in two «days»"), std::string::npos) << snippet_of(after, "b");
+}
