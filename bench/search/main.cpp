@@ -165,11 +165,18 @@ int main(int argc, char** argv) {
     for (auto& engine : all_engines(/*with_snippets=*/true)) {
       const std::size_t before = heap_bytes();
       // Build time and memory include a first query, so that structures an engine readies
-      // lazily (Parley's prefix and typo dictionaries) are counted where they belong.
-      const auto t0 = Clock::now();
-      engine->build(corpus);
-      engine->search_as_you_type(queries.front(), 10);
-      const auto build = Clock::now() - t0;
+      // lazily (Parley's prefix and typo dictionaries) are counted where they belong. Builds
+      // are timed three times (the median) while they are short: one is at the mercy of the
+      // machine's other work. Each build replaces the last, so the memory is of one index.
+      std::vector<double> builds;
+      for (int round = 0; round < 3; ++round) {
+        const auto t0 = Clock::now();
+        engine->build(corpus);
+        engine->search_as_you_type(queries.front(), 10);
+        builds.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+        if (builds.back() > 1000) break;
+      }
+      const double build_ms = percentile(builds, 0.5);
       const double mb = static_cast<double>(heap_bytes() - before) / (1024.0 * 1024.0);
 
       std::vector<double> full, keys;
@@ -184,7 +191,7 @@ int main(int argc, char** argv) {
         }
       }
       std::printf("| %zu | %s | %.0f | %.1f | %.0f | %.0f | %.0f | %.0f |\n", size,
-                  engine->name().c_str(), std::chrono::duration<double, std::milli>(build).count(), mb,
+                  engine->name().c_str(), build_ms, mb,
                   percentile(full, 0.5), percentile(full, 0.99), percentile(keys, 0.5),
                   percentile(keys, 0.99));
       std::fflush(stdout);
