@@ -8,12 +8,11 @@
 #include <optional>
 #include <stdexcept>
 #include <utility>
-#include <unordered_map>
 #include <unordered_set>
 
+#include "search/posting_list.hpp"
 #include "search/snippet.hpp"
 #include "search/stopwords.hpp"
-#include "search/posting_list.hpp"
 #include "search/term_table.hpp"
 #include "search/tokenizer.hpp"
 #include "search/typo_matcher.hpp"
