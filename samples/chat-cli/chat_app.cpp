@@ -24,7 +24,8 @@ std::string render_snippet(std::string s) {
 void ChatApp::print_help() const {
   out_ << "Type a message and press Enter to chat with support.\n"
           "  /search <words>           search the help center (works offline)\n"
-          "  /ticket <subject> | <details>   open a support ticket\n"
+          "  /ticket <subject> | <details>   open a support ticket (shows articles that may\n"
+          "                            answer it first)\n"
           "  /tickets                  list your tickets\n"
           "  /help                     this help\n"
           "  /quit                     leave\n";
@@ -108,6 +109,11 @@ void ChatApp::apply(const parley::Event& ev) {
       out_ << "[help center synced: " << ev.count << " articles updated]\n";
       break;
     case T::faq_results:
+      if (ev.tag == kSuggestionTag) {  // for a ticket being opened: only if some may help
+        if (!ev.hits.empty()) out_ << "[while you wait, these articles may answer it:]\n";
+        for (const auto& h : ev.hits) out_ << "  \033[4m" << h.article.title << "\033[0m\n";
+        break;
+      }
       ++searches_answered_;
       if (ev.hits.empty()) out_ << "(no articles found — try other words, or just ask us)\n";
       for (const auto& h : ev.hits) {
@@ -151,6 +157,7 @@ bool ChatApp::run_command(const std::string& raw) {
       draft.subject = trim(rest.substr(0, bar));
       draft.description = bar == std::string::npos ? "" : trim(rest.substr(bar + 1));
       client_.create_ticket(draft);
+      client_.suggest_articles(draft.subject + ". " + draft.description, {}, 3, kSuggestionTag);
     } else if (line == "/tickets") {
       client_.list_tickets();
     } else if (line[0] == '/') {

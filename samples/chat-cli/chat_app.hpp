@@ -1,5 +1,6 @@
 #pragma once
 // chat-cli's model of the conversation: applies Parley events, prints them, runs commands.
+#include <cstdint>
 #include <map>
 #include <ostream>
 #include <string>
@@ -24,6 +25,7 @@ class ChatApp {
   const std::map<std::string, std::string>& ticket_status() const { return ticket_status_; }
 
  private:
+  static constexpr std::uint64_t kSuggestionTag = 7001;  // marks the replies of suggest_articles
   void print_message(const parley::Message& m);
   void print_ticket(const parley::Ticket& t, const std::string& what);
   void print_conversation_change(const parley::Conversation& c, const std::string& change);

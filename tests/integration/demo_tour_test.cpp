@@ -73,4 +73,8 @@ TEST(DemoTour, ChatCliTourCompletesAgainstServerBotAndAgent) {
   EXPECT_NE(tour.output.find("Parley Bot:"), std::string::npos) << tour.output;
   EXPECT_NE(tour.output.find("Sam (agent):"), std::string::npos) << tour.output;
   EXPECT_NE(tour.output.find("is now: solved"), std::string::npos) << tour.output;
+  // Opening the ticket, the app suggested the article that answers it.
+  EXPECT_NE(tour.output.find("these articles may answer it:]\n  \033[4mMy item arrived damaged"),
+            std::string::npos)
+      << tour.output;
 }
