@@ -56,8 +56,9 @@ int serve(const ServeOptions& options) {
   Dispatcher dispatcher(services, hub);
 
   ListenSettings listen{options.host, options.port, std::chrono::milliseconds(options.heartbeat_ms)};
+  HttpRoutes routes(services);
   WsServer server(listen, dispatcher,
-                  [&services](const HttpRequest& request) { return route_http(request, services); });
+                  [&routes](const HttpRequest& request) { return routes.handle(request); });
   std::printf("parley-server listening on %s\n", url_of(options.host, server.port()).c_str());
   std::fflush(stdout);
 

@@ -7,7 +7,6 @@
 namespace parley::server {
 namespace {
 
-constexpr std::size_t kMinCompressedBytes = 1024;
 constexpr int kGzipWindowBits = 15 + 16;  // zlib's way of asking for a gzip header
 constexpr int kMemLevel = 8;
 constexpr std::size_t kMaxInputBytes = std::size_t{1} << 30;  // zlib counts in 32 bits
@@ -78,6 +77,7 @@ std::string gzip(std::string_view data) {
 }
 
 void compress_if_accepted(const HttpRequest& request, HttpResponse& response) {
+  if (response.shared_body) return;  // its endpoint chose the encoding
   if (response.body.empty()) return;
   response.headers.emplace_back("vary", "Accept-Encoding");
   if (response.body.size() < kMinCompressedBytes || response.body.size() > kMaxInputBytes ||

@@ -140,6 +140,8 @@ int HttpExchanges::respond(lws* wsi, const HttpRequest& request) {
   compress_if_accepted(request, response);
   const bool has_body = !response.content_type.empty() && response.status != 304 &&
                         request.method != "HEAD";
+  auto body = response.shared_body ? std::move(response.shared_body)
+                                   : std::make_shared<const std::string>(std::move(response.body));
 
   std::array<unsigned char, LWS_PRE + kHeaderBytes> buffer{};
   unsigned char* start = buffer.data() + LWS_PRE;
@@ -148,7 +150,7 @@ int HttpExchanges::respond(lws* wsi, const HttpRequest& request) {
   if (lws_add_http_common_headers(
           wsi, static_cast<unsigned int>(response.status),
           response.content_type.empty() ? nullptr : response.content_type.c_str(),
-          has_body ? response.body.size() : 0, &p, end) != 0) {
+          has_body ? body->size() : 0, &p, end) != 0) {
     return 1;
   }
   for (const auto& [name, value] : response.headers) {
@@ -157,9 +159,10 @@ int HttpExchanges::respond(lws* wsi, const HttpRequest& request) {
   if (lws_finalize_write_http_header(wsi, start, &p, end) != 0) return 1;
   if (!has_body) return lws_http_transaction_completed(wsi) != 0 ? -1 : 0;
 
-  outgoing_[wsi] = Outgoing{std::move(response.body), 0};
+  const bool small = body->size() <= kChunkBytes;
+  outgoing_[wsi] = Outgoing{std::move(body), 0};
   // A small body goes out with the headers; a larger one as the socket asks for more.
-  if (outgoing_[wsi].body.size() <= kChunkBytes) return write_more(wsi);
+  if (small) return write_more(wsi);
   lws_callback_on_writable(wsi);
   return 0;
 }
@@ -168,10 +171,11 @@ int HttpExchanges::write_more(lws* wsi) {
   auto it = outgoing_.find(wsi);
   if (it == outgoing_.end()) return 0;
   auto& out = it->second;
-  const std::size_t n = std::min(kChunkBytes, out.body.size() - out.sent);
-  const bool last = out.sent + n == out.body.size();
+  const std::string& body = *out.body;
+  const std::size_t n = std::min(kChunkBytes, body.size() - out.sent);
+  const bool last = out.sent + n == body.size();
   scratch_.resize(LWS_PRE + n);  // lws_write needs LWS_PRE writable bytes before the data
-  std::memcpy(scratch_.data() + LWS_PRE, out.body.data() + out.sent, n);
+  std::memcpy(scratch_.data() + LWS_PRE, body.data() + out.sent, n);
   if (lws_write(wsi, scratch_.data() + LWS_PRE, n, last ? LWS_WRITE_HTTP_FINAL : LWS_WRITE_HTTP) !=
       static_cast<int>(n)) {
     return -1;

@@ -5,6 +5,7 @@
 // request after another.
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -27,7 +28,7 @@ class HttpExchanges {
 
  private:
   struct Outgoing {
-    std::string body;
+    std::shared_ptr<const std::string> body;
     std::size_t sent = 0;
   };
 

@@ -2,6 +2,7 @@
 // An HTTP request as the server's endpoints see it, and the response they give. The
 // libwebsockets glue (http_exchanges) reads the one from the connection and writes the other.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,9 @@ struct HttpResponse {
   std::string content_type;  // empty: no body
   std::vector<std::pair<std::string, std::string>> headers;  // names in lowercase
   std::string body;
+  // A body shared with other responses (a cached catalogue), sent as it is: already
+  // compressed if the headers say so. When set, `body` is not used.
+  std::shared_ptr<const std::string> shared_body;
 };
 
 HttpResponse json_response(int status, const protocol::Json& body);

@@ -19,10 +19,12 @@ HttpResponse method_not_allowed(const char* allowed) {
   return response;
 }
 
-HttpResponse route(const HttpRequest& request, Services& services) {
+}  // namespace
+
+HttpResponse HttpRoutes::route(const HttpRequest& request) {
   if (request.path == "/v1/faq") {
     if (request.method != "GET") return method_not_allowed("GET");
-    return serve_faq(request, services);
+    return faq_.serve(request);
   }
   if (request.path == protocol::kPath) {
     auto response = error_response(ErrorCode::bad_request,
@@ -34,12 +36,10 @@ HttpResponse route(const HttpRequest& request, Services& services) {
   return error_response(ErrorCode::not_found, "no such resource: " + request.path);
 }
 
-}  // namespace
-
-HttpResponse route_http(const HttpRequest& request, Services& services) noexcept {
+HttpResponse HttpRoutes::handle(const HttpRequest& request) noexcept {
   try {
     try {
-      return route(request, services);
+      return route(request);
     } catch (const RequestError& e) {
       return error_response(e.code(), e.what());
     } catch (const protocol::ArgError& e) {

@@ -2,11 +2,21 @@
 // Which endpoint answers an HTTP request. Every failure becomes a typed JSON error response;
 // nothing thrown leaves here.
 #include "handlers/services.hpp"
+#include "http/faq_endpoint.hpp"
 #include "http/http_message.hpp"
 
 namespace parley::server {
 
-// The response before compression (see compress_if_accepted).
-HttpResponse route_http(const HttpRequest& request, Services& services) noexcept;
+class HttpRoutes {
+ public:
+  explicit HttpRoutes(Services& services) : faq_(services) {}
+  // The response before compression (see compress_if_accepted).
+  HttpResponse handle(const HttpRequest& request) noexcept;
+
+ private:
+  HttpResponse route(const HttpRequest& request);
+
+  FaqEndpoint faq_;
+};
 
 }  // namespace parley::server
