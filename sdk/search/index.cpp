@@ -99,9 +99,51 @@ struct Slot {
   std::vector<std::string> terms;
 };
 
-// A document's terms as (term id, field), one per occurrence; sorted, they give each term's
-// frequencies without a map per document.
-using Occurrences = std::vector<std::pair<std::uint32_t, std::uint8_t>>;
+// A document's distinct terms with their frequencies per field, gathered through a small
+// open-addressing table of positions that is reused from document to document.
+class DocTerms {
+ public:
+  void clear() {
+    for (const auto slot : used_) table_[slot] = 0;
+    used_.clear();
+    terms_.clear();
+  }
+  void add(std::uint32_t id, Field field) {
+    if ((terms_.size() + 1) * 2 > table_.size()) grow();
+    std::size_t slot = position(id);
+    if (table_[slot] == 0) {
+      terms_.push_back({id, {}});
+      table_[slot] = static_cast<std::uint32_t>(terms_.size());
+      used_.push_back(static_cast<std::uint32_t>(slot));
+    }
+    auto& n = terms_[table_[slot] - 1].second[field];
+    if (n < UINT16_MAX) ++n;
+  }
+  const std::vector<std::pair<std::uint32_t, std::array<std::uint16_t, kFieldCount>>>& terms() const {
+    return terms_;
+  }
+
+ private:
+  std::size_t position(std::uint32_t id) const {  // its slot, or the empty one for it
+    const std::size_t mask = table_.size() - 1;
+    for (std::size_t i = (id * std::size_t{2654435761u}) & mask;; i = (i + 1) & mask) {
+      if (table_[i] == 0 || terms_[table_[i] - 1].first == id) return i;
+    }
+  }
+  void grow() {
+    table_.assign(table_.empty() ? 1024 : table_.size() * 2, 0);
+    used_.clear();
+    for (std::uint32_t i = 0; i < terms_.size(); ++i) {
+      const std::size_t slot = position(terms_[i].first);
+      table_[slot] = i + 1;
+      used_.push_back(static_cast<std::uint32_t>(slot));
+    }
+  }
+
+  std::vector<std::uint32_t> table_;  // 1 + index into terms_, or 0
+  std::vector<std::uint32_t> used_;   // slots to clear for the next document
+  std::vector<std::pair<std::uint32_t, std::array<std::uint16_t, kFieldCount>>> terms_;
+};
 
 }  // namespace
 
@@ -120,7 +162,7 @@ struct Index::Impl {
   mutable std::vector<std::uint32_t> sorted_terms;  // live term ids in text order, for prefixes
   mutable TypoMatcher typos;                         // over the word terms of sorted_terms
   mutable std::vector<std::uint32_t> typo_words;     // their ids, in the matcher's order
-  Occurrences occurrences;                           // scratch of add() and erase()
+  DocTerms doc_terms;                                // scratch of add() and erase()
   mutable std::array<CachedTokens, kSnippetCacheSize> snippet_cache;
   mutable std::uint64_t snippet_clock = 0;
 
@@ -146,38 +188,29 @@ struct Index::Impl {
   mutable std::vector<double> scratch_total;  // per-query accumulators, reused (one owner thread)
   mutable std::vector<double> scratch_best;
 
-  // The document's occurrences, sorted by term; with `intern`, new terms join the vocabulary
-  // (adding), else they are only looked up (removing: every term is known).
+  // The document's terms and their frequencies into doc_terms; with `intern`, new terms join
+  // the vocabulary (adding), else they are only looked up (removing: every term is known).
   void collect(const DocSlot& doc, bool intern, std::array<std::uint32_t, kFieldCount>& length) {
-    occurrences.clear();
+    doc_terms.clear();
     auto field = [&](std::string_view text, Field f) {
       for (auto& tok : tokenize(text)) {
         ++length[f];
         if (intern) {
-          occurrences.emplace_back(vocabulary.intern(tok.term), static_cast<std::uint8_t>(f));
+          doc_terms.add(vocabulary.intern(tok.term), f);
         } else if (auto id = vocabulary.find(tok.term)) {
-          occurrences.emplace_back(*id, static_cast<std::uint8_t>(f));
+          doc_terms.add(*id, f);
         }
       }
     };
     field(doc.title(), kTitle);
     field(doc.tags(), kTags);
     field(doc.body(), kBody);
-    std::sort(occurrences.begin(), occurrences.end());
   }
 
-  // Calls fn(term id, frequencies) once per distinct term of the collected occurrences.
+  // Calls fn(term id, frequencies) once per distinct term of the collected document.
   template <typename Fn>
   void for_each_term(Fn fn) const {
-    for (std::size_t i = 0; i < occurrences.size();) {
-      const std::uint32_t id = occurrences[i].first;
-      std::array<std::uint16_t, kFieldCount> tf{};
-      for (; i < occurrences.size() && occurrences[i].first == id; ++i) {
-        auto& n = tf[occurrences[i].second];
-        if (n < UINT16_MAX) ++n;
-      }
-      fn(id, tf);
-    }
+    for (const auto& [id, tf] : doc_terms.terms()) fn(id, tf);
   }
 
   std::optional<std::uint32_t> slot_of(std::string_view id) const {

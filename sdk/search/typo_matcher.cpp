@@ -30,26 +30,36 @@ void grams(std::string_view word, std::vector<std::uint16_t>& out) {
 
 void TypoMatcher::build(std::vector<std::string_view> words) {
   words_ = std::move(words);
-  // (gram, word) pairs sorted by gram, then laid out as one list of words per gram.
-  std::vector<std::pair<std::uint16_t, std::uint32_t>> pairs;
+  // Each word's grams, then the words of each gram laid out as one array by counting sort
+  // over the 16-bit codes (two passes, no comparison sort).
+  std::vector<std::uint16_t> all_grams;
+  std::vector<std::uint32_t> word_ends;  // where each word's grams end in all_grams
   std::vector<std::uint16_t> g;
-  for (std::uint32_t i = 0; i < words_.size(); ++i) {
-    grams(words_[i], g);
-    for (const auto gram : g) pairs.emplace_back(gram, i);
+  for (const auto word : words_) {
+    grams(word, g);
+    all_grams.insert(all_grams.end(), g.begin(), g.end());
+    word_ends.push_back(static_cast<std::uint32_t>(all_grams.size()));
   }
-  std::sort(pairs.begin(), pairs.end());
+  std::vector<std::uint32_t> count(1u << 16, 0);
+  for (const auto gram : all_grams) ++count[gram];
   gram_codes_.clear();
   gram_starts_.clear();
-  gram_words_.clear();
-  gram_words_.reserve(pairs.size());
-  for (const auto& [gram, word] : pairs) {
-    if (gram_codes_.empty() || gram_codes_.back() != gram) {
-      gram_codes_.push_back(gram);
-      gram_starts_.push_back(static_cast<std::uint32_t>(gram_words_.size()));
-    }
-    gram_words_.push_back(word);
+  std::vector<std::uint32_t> next(1u << 16, 0);  // where the next word of each gram goes
+  std::uint32_t total = 0;
+  for (std::uint32_t code = 0; code < count.size(); ++code) {
+    if (count[code] == 0) continue;
+    gram_codes_.push_back(static_cast<std::uint16_t>(code));
+    gram_starts_.push_back(total);
+    next[code] = total;
+    total += count[code];
   }
-  gram_starts_.push_back(static_cast<std::uint32_t>(gram_words_.size()));
+  gram_starts_.push_back(total);
+  gram_words_.assign(total, 0);
+  std::uint32_t begin = 0;
+  for (std::uint32_t w = 0; w < words_.size(); ++w) {
+    for (std::uint32_t i = begin; i < word_ends[w]; ++i) gram_words_[next[all_grams[i]]++] = w;
+    begin = word_ends[w];
+  }
   gram_codes_.shrink_to_fit();
   gram_starts_.shrink_to_fit();
   shared_.assign(words_.size(), 0);
