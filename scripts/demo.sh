@@ -19,7 +19,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-"$bin/server/parley-server" --dev --db "$work/demo.db" --faq samples/faq --port "$port" \
+"$bin/server/parley-server" --dev --db "$work/demo.db" --faq samples/faq \
+  --ticket-schema samples/ticket-schema.json --port "$port" \
   >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do

@@ -7,7 +7,8 @@
 // poll_event() from the thread of the app's choice (one thread at a time).
 //
 // Writes (send_message, edit_message, delete_message, create_ticket, add_comment,
-// agent_reply) are written to the outbox on disk before they return (they wait for the local
+// close_ticket, reopen_ticket, rate_ticket, rate_article, agent_reply, set_ticket_priority,
+// take_ticket) are written to the outbox on disk before they return (they wait for the local
 // store, never for the network), then sent, and resent after reconnects, until the server
 // acknowledges them; the server deduplicates on the returned client id, so each takes effect
 // exactly once.
@@ -81,11 +82,31 @@ class Client {
   std::vector<Conversation> cached_conversations() const;
 
   // --- Tickets ----------------------------------------------------------------------------
+  // Opens a ticket (users). Checked before it is queued against the server's ticket schema as
+  // the device last saw it (throws Exception(invalid_argument) naming the field); metadata
+  // about the app and device is added by itself (see TicketDraft::metadata). A write: in the
+  // outbox on disk when it returns, exactly once. Reply: ticket_created.
   std::string create_ticket(const TicketDraft& draft, std::uint64_t tag = 0);
-  void list_tickets(std::string_view status = {}, std::uint64_t tag = 0);
+  // A page of tickets, newest first (a user's own; an agent's: everyone's, or one user's).
+  // Reply: tickets_listed with has_more; the next page is before the last ticket's id.
+  void list_tickets(const TicketQuery& query, std::uint64_t tag = 0);
+  void list_tickets(std::string_view status = {}, std::uint64_t tag = 0);  // the first 50
   void get_ticket(std::string_view ticket_id, std::uint64_t tag = 0);
   std::string add_comment(std::string_view ticket_id, std::string_view text,
                           std::uint64_t tag = 0);
+  // The ticket's user: close it (help no longer needed; from any status), reopen a solved or
+  // closed one, rate one that is solved or closed (score 1–5, an optional comment; a later
+  // rating replaces it). Writes like create_ticket. Reply: ticket_changed.
+  std::string close_ticket(std::string_view ticket_id, std::uint64_t tag = 0);
+  std::string reopen_ticket(std::string_view ticket_id, std::uint64_t tag = 0);
+  std::string rate_ticket(std::string_view ticket_id, int score, std::string_view comment = {},
+                          std::uint64_t tag = 0);
+  // The server's categories and custom fields for the ticket form. The client fetches it on
+  // each connection and reports a change as ticket_schema_loaded with tag 0.
+  void load_ticket_schema(std::uint64_t tag = 0);
+  TicketSchema cached_ticket_schema() const;  // as the device last saw it; offline too
+  // Cached tickets, newest first: what lists, loads and events brought. Offline too.
+  std::vector<Ticket> cached_tickets() const;
 
   // --- FAQ --------------------------------------------------------------------------------
   // Fetches what changed in the catalogue since the last sync and stores it on the device.
@@ -110,6 +131,10 @@ class Client {
                           std::uint64_t tag = 0);
   void set_ticket_status(std::string_view ticket_id, std::string_view status,
                          std::uint64_t tag = 0);
+  // Writes like create_ticket (outbox, exactly once). Reply: ticket_changed.
+  std::string set_ticket_priority(std::string_view ticket_id, std::string_view priority,
+                                  std::uint64_t tag = 0);
+  std::string take_ticket(std::string_view ticket_id, std::uint64_t tag = 0);  // assign to me
   void agent_queue(std::uint64_t tag = 0);
   // Assigns the conversation to this agent (reply: conversation_taken).
   void agent_take(std::string_view conversation_id, std::uint64_t tag = 0);

@@ -14,7 +14,8 @@ enum class EventType {
   connection_changed,  // `connection`; on `connected`, `principal` is set; `error` says why a link failed
   auth_failed,         // the token was refused (`error`: unauthorized, token_expired, forbidden, …); call set_token()
   message_received,    // `messages[0]`: a new message in a conversation, any author; once per id
-  ticket_updated,      // `tickets[0]`, `change` ("created", "status", "updated")
+  ticket_updated,      // `tickets[0]`, `change` ("created", "status", "rated", "priority",
+                       // "assigned")
   ticket_comment,      // `comments[0]`: a new comment on a ticket, once per id
   resynced,            // the server could not replay; caches were reset, fetch what you show again
   // Replies (tag = the caller's tag); `error` says whether the request failed.
@@ -22,7 +23,7 @@ enum class EventType {
   history_loaded,      // load_history: `messages` oldest first, `has_more`
   conversations_listed,
   ticket_created,      // create_ticket: `tickets[0]`
-  tickets_listed,      // list_tickets: `tickets`
+  tickets_listed,      // list_tickets: `tickets`, `has_more` (another page is older)
   ticket_loaded,       // get_ticket: `tickets[0]`, `comments`
   comment_added,       // add_comment: `comments[0]`
   ticket_status_set,   // set_ticket_status (agents): `tickets[0]`
@@ -39,6 +40,11 @@ enum class EventType {
   message_edited,        // reply to edit_message / delete_message: `messages[0]`, `change`
   conversation_taken,    // reply to agent_take: `conversations[0]`
   article_rated,         // reply to rate_article: `feedback`
+  ticket_schema_loaded,  // reply to load_ticket_schema: `ticket_schema`; tag 0: the server's
+                         // schema changed (the client fetches it on each connection)
+  ticket_changed,        // reply to close_ticket, reopen_ticket, rate_ticket,
+                         // set_ticket_priority, take_ticket: `tickets[0]`, `change`
+                         // ("status", "rated", "priority", "assigned")
 };
 
 const char* to_string(EventType type) noexcept;
@@ -51,10 +57,10 @@ struct Event {
   ConnectionState connection = ConnectionState::disconnected;
   Author principal;       // connection_changed(connected): who the token says we are;
                           // typing_changed: who types
-  std::string change;     // ticket_updated, message_updated, conversation_updated
+  std::string change;     // ticket_updated, ticket_changed, message_updated, conversation_updated
   std::string conversation_id;  // typing_changed
   bool typing = false;          // typing_changed
-  bool has_more = false;  // history_loaded
+  bool has_more = false;  // history_loaded, tickets_listed
   std::int64_t count = 0;
   std::int64_t version = 0;
   std::vector<Message> messages;
@@ -63,6 +69,7 @@ struct Event {
   std::vector<Comment> comments;
   std::vector<SearchHit> hits;
   ArticleFeedback feedback;  // article_rated
+  TicketSchema ticket_schema;  // ticket_schema_loaded
 };
 
 }  // namespace PARLEY_ABI_NAMESPACE

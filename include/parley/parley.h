@@ -221,6 +221,11 @@ PARLEY_API parley_status parley_config_set_locale(parley_config *config, const c
  * (the default): the FAQ syncs over the WebSocket. */
 PARLEY_API parley_status parley_config_set_faq_url(parley_config *config, const char *url,
                                                    size_t url_len) PARLEY_NOEXCEPT;
+/* The device, as new tickets' metadata names it for agents: the OS ("iOS 18.1") and the
+ * device model ("iPhone15,2"). Empty (the default): what the system reports (uname). */
+PARLEY_API parley_status parley_config_set_device(parley_config *config, const char *os,
+                                                  size_t os_len, const char *device,
+                                                  size_t device_len) PARLEY_NOEXCEPT;
 /* How long a request waits for its reply before its event carries PARLEY_E_TIMEOUT.
  * At least 1 ms; default 15000. */
 PARLEY_API parley_status parley_config_set_request_timeout_ms(parley_config *config,
@@ -289,7 +294,7 @@ typedef enum parley_event_kind {
   PARLEY_EVENT_HISTORY_LOADED = 8,       /* parley_chat_load_history: "messages", "has_more" */
   PARLEY_EVENT_CONVERSATIONS_LISTED = 9, /* parley_chat_list_conversations: "conversations" */
   PARLEY_EVENT_TICKET_CREATED = 10,      /* parley_ticket_create: "ticket" */
-  PARLEY_EVENT_TICKETS_LISTED = 11,      /* parley_ticket_list: "tickets" */
+  PARLEY_EVENT_TICKETS_LISTED = 11,      /* parley_ticket_list: "tickets", "has_more" */
   PARLEY_EVENT_TICKET_LOADED = 12,       /* parley_ticket_get: "ticket", "comments" */
   PARLEY_EVENT_COMMENT_ADDED = 13,       /* parley_ticket_add_comment: "comment" */
   PARLEY_EVENT_TICKET_STATUS_SET = 14,   /* parley_agent_set_ticket_status: "ticket" */
@@ -307,9 +312,15 @@ typedef enum parley_event_kind {
   PARLEY_EVENT_MESSAGE_EDITED = 22,       /* parley_chat_edit, parley_chat_delete: "message",
                                              "change" */
   PARLEY_EVENT_CONVERSATION_TAKEN = 23,   /* parley_agent_take: "conversation" */
-  PARLEY_EVENT_ARTICLE_RATED = 24         /* parley_faq_rate_article: "client_id", "feedback"
+  PARLEY_EVENT_ARTICLE_RATED = 24,        /* parley_faq_rate_article: "client_id", "feedback"
                                              {"article_id", "helpful", "helpful_count",
                                              "not_helpful_count"} */
+  PARLEY_EVENT_TICKET_SCHEMA_LOADED = 25, /* parley_ticket_load_schema, or tag 0 when the
+                                             server's schema changed: "schema" */
+  PARLEY_EVENT_TICKET_CHANGED = 26        /* parley_ticket_close, _reopen, _rate,
+                                             parley_agent_set_ticket_priority,
+                                             parley_agent_take_ticket: "client_id", "ticket",
+                                             "change" */
 } parley_event_kind;
 
 /* The stable name of an event type, as in the JSON "type" field ("message_received");
@@ -509,6 +520,20 @@ PARLEY_API parley_status parley_ticket_draft_set_priority(parley_ticket_draft *d
 PARLEY_API parley_status parley_ticket_draft_set_category(parley_ticket_draft *draft,
                                                           const char *category,
                                                           size_t category_len) PARLEY_NOEXCEPT;
+/* Sets a custom field of the server's ticket schema (parley_ticket_load_schema) to a value,
+ * given as text whatever the field's type ("42", "true", one of a choice's options). Setting
+ * a key again replaces its value. Checked against the schema by parley_ticket_create. */
+PARLEY_API parley_status parley_ticket_draft_set_field(parley_ticket_draft *draft,
+                                                       const char *key, size_t key_len,
+                                                       const char *value,
+                                                       size_t value_len) PARLEY_NOEXCEPT;
+/* Adds a metadata entry for agents (key: 1-64 of [A-Za-z0-9_.-]; value: at most 256 bytes).
+ * The SDK fills in sdk, app, app_version, platform, os, device and locale by itself; an entry
+ * set here with one of those keys replaces the SDK's. */
+PARLEY_API parley_status parley_ticket_draft_set_metadata(parley_ticket_draft *draft,
+                                                          const char *key, size_t key_len,
+                                                          const char *value,
+                                                          size_t value_len) PARLEY_NOEXCEPT;
 
 /* Opens a ticket (users). Outbox and exactly-once as parley_chat_send.
  * Reply: PARLEY_EVENT_TICKET_CREATED. out_client_id as in parley_chat_send. */
@@ -520,6 +545,46 @@ PARLEY_API parley_status parley_ticket_create(parley_client *client,
  * (PARLEY_TICKET_STATUS_ANY = all). Reply: PARLEY_EVENT_TICKETS_LISTED. */
 PARLEY_API parley_status parley_ticket_list(parley_client *client, parley_ticket_status status,
                                             uint64_t tag) PARLEY_NOEXCEPT;
+
+/* A page of tickets, newest first: status (ANY = all), category (optional), before_ticket_id
+ * (optional: the page older than that ticket; pass the last id of the previous page), limit
+ * 1..100 or 0 for 50. Reply: PARLEY_EVENT_TICKETS_LISTED ("has_more": an older page exists). */
+PARLEY_API parley_status parley_ticket_list_page(parley_client *client,
+                                                 parley_ticket_status status,
+                                                 const char *category, size_t category_len,
+                                                 const char *before_ticket_id,
+                                                 size_t before_ticket_id_len, int32_t limit,
+                                                 uint64_t tag) PARLEY_NOEXCEPT;
+
+/* The tickets the device holds (from lists, loads and events), newest first; offline too.
+ * *out_json receives {"tickets":[Ticket...]}, owned by the caller (parley_free). */
+PARLEY_API parley_status parley_ticket_cached(parley_client *client, char **out_json,
+                                              size_t *out_len) PARLEY_NOEXCEPT;
+
+/* The server's ticket schema (categories and custom fields, for the ticket form).
+ * Reply: PARLEY_EVENT_TICKET_SCHEMA_LOADED. The client also fetches it on each connection
+ * and reports a change with a PARLEY_EVENT_TICKET_SCHEMA_LOADED of tag 0. */
+PARLEY_API parley_status parley_ticket_load_schema(parley_client *client,
+                                                   uint64_t tag) PARLEY_NOEXCEPT;
+/* The schema as the device last saw it ({"categories":[...],"fields":[...]}; empty lists
+ * before the first connection), owned by the caller (parley_free). */
+PARLEY_API parley_status parley_ticket_cached_schema(parley_client *client, char **out_json,
+                                                     size_t *out_len) PARLEY_NOEXCEPT;
+
+/* The ticket's user closes it (help no longer needed; from any status), reopens a solved or
+ * closed one, or rates one that is solved or closed (score 1..5; comment optional; a later
+ * rating replaces it). Outbox and exactly-once as parley_chat_send.
+ * Reply: PARLEY_EVENT_TICKET_CHANGED. out_client_id as in parley_chat_send. */
+PARLEY_API parley_status parley_ticket_close(parley_client *client, const char *ticket_id,
+                                             size_t ticket_id_len, uint64_t tag,
+                                             char *out_client_id) PARLEY_NOEXCEPT;
+PARLEY_API parley_status parley_ticket_reopen(parley_client *client, const char *ticket_id,
+                                              size_t ticket_id_len, uint64_t tag,
+                                              char *out_client_id) PARLEY_NOEXCEPT;
+PARLEY_API parley_status parley_ticket_rate(parley_client *client, const char *ticket_id,
+                                            size_t ticket_id_len, int32_t score,
+                                            const char *comment, size_t comment_len,
+                                            uint64_t tag, char *out_client_id) PARLEY_NOEXCEPT;
 
 /* Loads a ticket and its comments. Reply: PARLEY_EVENT_TICKET_LOADED. */
 PARLEY_API parley_status parley_ticket_get(parley_client *client, const char *ticket_id,
@@ -579,13 +644,25 @@ PARLEY_EXPERIMENTAL_API parley_status parley_agent_reply(parley_client *client,
                                                          char *out_client_id) PARLEY_NOEXCEPT;
 
 /* Moves a ticket to a status (not PARLEY_TICKET_STATUS_ANY). The server allows
- * open<->pending, open/pending->solved, solved->closed, solved/closed->open; others fail with
- * PARLEY_E_CONFLICT. Reply: PARLEY_EVENT_TICKET_STATUS_SET. */
+ * open<->pending, open/pending->solved, open/pending/solved->closed, solved/closed->open;
+ * others fail with PARLEY_E_CONFLICT. Reply: PARLEY_EVENT_TICKET_STATUS_SET. */
 PARLEY_EXPERIMENTAL_API parley_status parley_agent_set_ticket_status(parley_client *client,
                                                                      const char *ticket_id,
                                                                      size_t ticket_id_len,
                                                                      parley_ticket_status status,
                                                                      uint64_t tag)
+    PARLEY_NOEXCEPT;
+
+/* Sets a ticket's priority, or assigns it to this agent. Outbox and exactly-once as
+ * parley_chat_send. Reply: PARLEY_EVENT_TICKET_CHANGED. */
+PARLEY_EXPERIMENTAL_API parley_status parley_agent_set_ticket_priority(
+    parley_client *client, const char *ticket_id, size_t ticket_id_len,
+    parley_ticket_priority priority, uint64_t tag, char *out_client_id) PARLEY_NOEXCEPT;
+PARLEY_EXPERIMENTAL_API parley_status parley_agent_take_ticket(parley_client *client,
+                                                               const char *ticket_id,
+                                                               size_t ticket_id_len,
+                                                               uint64_t tag,
+                                                               char *out_client_id)
     PARLEY_NOEXCEPT;
 
 /* Loads the open conversations and tickets. Reply: PARLEY_EVENT_AGENT_QUEUE_LOADED. */

@@ -2,6 +2,8 @@
 // Value types of the Parley C++ API. Plain structs: copy them, keep them, pass them anywhere.
 #include <chrono>
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -95,6 +97,17 @@ struct Conversation {
   std::int64_t unread_count = 0;
 };
 
+// The user's satisfaction with a solved ticket (CSAT): score 1–5, 0 = not rated.
+struct TicketRating {
+  int score = 0;
+  std::string comment;
+  std::int64_t rated_at = 0;
+};
+
+// A ticket's custom fields and metadata: key → value. Custom field values are text whatever
+// the field's type ("42", "true"); the schema says how to read them.
+using TicketValues = std::map<std::string, std::string>;
+
 struct Ticket {
   std::string id;
   std::string client_id;
@@ -106,6 +119,10 @@ struct Ticket {
   std::string category;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
+  TicketValues fields;    // custom fields, as the server's TicketSchema defines them
+  TicketValues metadata;  // app, os, device, locale, sdk, … and what the app added
+  Author assignee;        // the agent who took it; empty id if none yet
+  TicketRating rating;    // once the user rated it
 };
 
 struct TicketDraft {
@@ -113,6 +130,41 @@ struct TicketDraft {
   std::string description;
   std::string priority = "normal";
   std::string category;
+  TicketValues fields;
+  // Added to (and overriding) what the SDK fills in by itself: app, app_version, os,
+  // os_version, device, locale, sdk. Keys: 1–64 of [A-Za-z0-9_.-]; values ≤ 256 bytes.
+  TicketValues metadata;
+};
+
+// What the server asks of a new ticket (Client::load_ticket_schema, cached_ticket_schema()).
+struct TicketCategory {
+  std::string id;
+  std::string label;
+};
+
+struct TicketFieldSpec {
+  std::string key;
+  std::string label;
+  std::string type;        // "text", "number", "bool" or "choice"
+  bool required = false;
+  std::size_t max_length = 0;  // text: bytes; 0 = the server's max_text_bytes
+  std::optional<double> min;   // number
+  std::optional<double> max;   // number
+  std::vector<std::string> options;  // choice
+};
+
+struct TicketSchema {
+  std::vector<TicketCategory> categories;  // empty: any category (free text)
+  std::vector<TicketFieldSpec> fields;
+};
+
+// Which tickets list_tickets asks for: newest first, a page at a time.
+struct TicketQuery {
+  std::vector<std::string> statuses;  // empty: any
+  std::string category;               // empty: any
+  std::string before_ticket_id;       // empty: from the newest
+  int limit = 50;                     // 1–100
+  std::string user_id;                // agents only: one user's tickets
 };
 
 struct Comment {
@@ -158,6 +210,10 @@ struct Config {
   std::string app;         // "com.example.shop/2.3"
   std::string platform;    // "ios", "android", "linux", …
   std::string locale;      // "ko-KR", "en-US"
+  // The device, as new tickets' metadata names it for agents: "iOS 18.1", "iPhone15,2".
+  // Empty: what the system says (uname: "Linux 6.1.0", "x86_64").
+  std::string os;
+  std::string device;
   // Where the FAQ catalogue syncs from over HTTP, e.g. "https://help.example.com/v1/faq"
   // (parley-server serves it at /v1/faq on its own port). Empty: it syncs over the WebSocket.
   std::string faq_url;

@@ -27,6 +27,8 @@ void ChatApp::print_help() const {
           "  /ticket <subject> | <details>   open a support ticket (shows articles that may\n"
           "                            answer it first)\n"
           "  /tickets                  list your tickets\n"
+          "  /rate <1-5> [comment]     rate the help on your last solved ticket\n"
+          "  /close <ticket id>        close a ticket you need no more help with\n"
           "  /help                     this help\n"
           "  /quit                     leave\n";
 }
@@ -55,7 +57,11 @@ void ChatApp::print_conversation_change(const parley::Conversation& c, const std
 
 void ChatApp::print_ticket(const parley::Ticket& t, const std::string& what) {
   ticket_status_[t.id] = t.status;
-  out_ << "[ticket " << t.id << " \"" << t.subject << "\" " << what << ": " << t.status << "]\n";
+  if (t.status == "solved") last_solved_ = t.id;
+  out_ << "[ticket " << t.id << " \"" << t.subject << "\" " << what << ": " << t.status;
+  if (!t.assignee.name.empty()) out_ << ", with " << t.assignee.name;
+  if (t.rating.score > 0) out_ << ", rated " << t.rating.score << "/5";
+  out_ << "]\n";
 }
 
 void ChatApp::apply(const parley::Event& ev) {
@@ -88,6 +94,10 @@ void ChatApp::apply(const parley::Event& ev) {
       break;  // already shown when typed; the server has it now
     case T::ticket_created:
       for (const auto& t : ev.tickets) print_ticket(t, "created");
+      break;
+    case T::ticket_changed:
+      if (ev.change == "rated") ++ratings_given_;
+      for (const auto& t : ev.tickets) print_ticket(t, ev.change == "rated" ? "thanks for rating" : "is now");
       break;
     case T::ticket_updated:
       for (const auto& t : ev.tickets) print_ticket(t, "is now");
@@ -160,6 +170,16 @@ bool ChatApp::run_command(const std::string& raw) {
       client_.suggest_articles(draft.subject + ". " + draft.description, {}, 3, kSuggestionTag);
     } else if (line == "/tickets") {
       client_.list_tickets();
+    } else if (line.rfind("/rate ", 0) == 0) {
+      if (last_solved_.empty()) {
+        out_ << "[no solved ticket to rate yet]\n";
+      } else {
+        const std::string rest = trim(line.substr(6));
+        const int score = rest.empty() ? 0 : rest[0] - '0';
+        client_.rate_ticket(last_solved_, score, rest.size() > 1 ? trim(rest.substr(1)) : "");
+      }
+    } else if (line.rfind("/close ", 0) == 0) {
+      client_.close_ticket(trim(line.substr(7)));
     } else if (line[0] == '/') {
       out_ << "unknown command; /help lists them\n";
     } else {

@@ -23,6 +23,7 @@ class ChatApp {
   int searches_answered() const { return searches_answered_; }
   bool faq_synced() const { return faq_synced_; }
   const std::map<std::string, std::string>& ticket_status() const { return ticket_status_; }
+  int ratings_given() const { return ratings_given_; }  // tickets the server has our rating of
 
  private:
   static constexpr std::uint64_t kSuggestionTag = 7001;  // marks the replies of suggest_articles
@@ -37,6 +38,8 @@ class ChatApp {
   int searches_answered_ = 0;
   bool faq_synced_ = false;
   std::map<std::string, std::string> ticket_status_;  // ticket id → status
+  std::string last_solved_;                           // the ticket /rate rates
+  int ratings_given_ = 0;
   std::string last_read_by_support_;                  // the newest message support has read
 };
 

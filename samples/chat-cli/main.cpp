@@ -96,6 +96,8 @@ int run_tour(parley::Client& client, chat_cli::ChatApp& app, chat_cli::Terminal&
              }
              return false;
            }) &&
+      step("Rate the help", "/rate 5 Quick and kind, thank you!",
+           [&] { return app.ratings_given() > 0; }) &&
       step("List my tickets", "/tickets", [] { return true; });
   pump_until(client, app, term, [] { return false; }, 1s);  // let the last lines arrive
   std::cout << "\n" << (ok ? "Tour complete." : "Tour incomplete.") << "\n";

@@ -77,6 +77,7 @@ int main(int argc, char** argv) {
         }
       } else if (ev->type == T::ticket_updated && ev->change == "created") {
         for (const auto& t : ev->tickets) {
+          client.take_ticket(t.id);
           client.add_comment(t.id, "Thanks, I'm looking into \"" + t.subject + "\" now.");
           later.push_back({Clock::now() + 1s, t.id, "pending", {}, {}});
           later.push_back({Clock::now() + 3s, t.id, "solved", {}, {}});

@@ -44,3 +44,27 @@ PARLEY_API parley_status parley_agent_take(parley_client* client, const char* co
     c.client.agent_take(string_arg(conversation, conversation_len, "conversation"), tag);
   });
 }
+
+PARLEY_API parley_status parley_agent_set_ticket_priority(parley_client* client,
+                                                          const char* ticket_id,
+                                                          size_t ticket_id_len,
+                                                          parley_ticket_priority priority,
+                                                          uint64_t tag,
+                                                          char* out_client_id) noexcept {
+  return guard(__func__, [&] {
+    auto& c = deref(client, "client");
+    const auto id = string_arg(ticket_id, ticket_id_len, "ticket_id");
+    const auto value = parley::capi::ticket_priority_arg(priority);
+    parley::capi::copy_client_id(c.client.set_ticket_priority(id, value, tag), out_client_id);
+  });
+}
+
+PARLEY_API parley_status parley_agent_take_ticket(parley_client* client, const char* ticket_id,
+                                                  size_t ticket_id_len, uint64_t tag,
+                                                  char* out_client_id) noexcept {
+  return guard(__func__, [&] {
+    auto& c = deref(client, "client");
+    const auto id = string_arg(ticket_id, ticket_id_len, "ticket_id");
+    parley::capi::copy_client_id(c.client.take_ticket(id, tag), out_client_id);
+  });
+}

@@ -1,6 +1,7 @@
 // Chat: send, edit, delete, cancel, retry, history, conversations, receipts, typing, and what
 // the device keeps.
 #include "capi/arguments.hpp"
+#include "capi/cached_json.hpp"
 #include "capi/event_json.hpp"
 #include "capi/firewall.hpp"
 #include "capi/handles.hpp"
@@ -43,21 +44,6 @@ PARLEY_API parley_status parley_chat_list_conversations(parley_client* client,
 
 namespace {
 
-// The shape of every "read the device's store into caller-owned JSON" call.
-template <typename Read>
-parley_status cached_json(const char* function, parley_client* client, char** out_json,
-                          size_t* out_len, Read read) {
-  if (out_len != nullptr) *out_len = 0;
-  return guard(function, [&] {
-    auto& c = deref(client, "client");
-    auto& result = deref(out_json, "out_json");
-    result = nullptr;
-    const std::string json = parley::capi::serialize(read(c.client));
-    result = parley::capi::caller_owned_copy(json);
-    if (out_len != nullptr) *out_len = json.size();
-  });
-}
-
 // cancel / retry answer with a code; anything but ok is this call's error.
 void throw_unless_ok(parley::ErrorCode code, const char* what) {
   if (code == parley::ErrorCode::ok) return;
@@ -70,7 +56,7 @@ PARLEY_API parley_status parley_chat_cached_messages(parley_client* client,
                                                      const char* conversation,
                                                      size_t conversation_len, char** out_json,
                                                      size_t* out_len) noexcept {
-  return cached_json(__func__, client, out_json, out_len, [&](parley::Client& c) {
+  return parley::capi::cached_json(__func__, client, out_json, out_len, [&](parley::Client& c) {
     const auto conversation_id = string_arg(conversation, conversation_len, "conversation");
     return parley::capi::messages_to_json(c.cached_messages(conversation_id));
   });
@@ -78,7 +64,7 @@ PARLEY_API parley_status parley_chat_cached_messages(parley_client* client,
 
 PARLEY_API parley_status parley_chat_cached_conversations(parley_client* client, char** out_json,
                                                           size_t* out_len) noexcept {
-  return cached_json(__func__, client, out_json, out_len, [](parley::Client& c) {
+  return parley::capi::cached_json(__func__, client, out_json, out_len, [](parley::Client& c) {
     return parley::capi::conversations_to_json(c.cached_conversations());
   });
 }

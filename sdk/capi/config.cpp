@@ -65,6 +65,18 @@ PARLEY_API parley_status parley_config_set_locale(parley_config* config, const c
   return set_string(__func__, config, &parley::Config::locale, locale, locale_len, "locale");
 }
 
+PARLEY_API parley_status parley_config_set_device(parley_config* config, const char* os,
+                                                  size_t os_len, const char* device,
+                                                  size_t device_len) noexcept {
+  return guard(__func__, [&] {
+    auto& c = deref(config, "config");
+    const auto os_text = string_arg(os, os_len, "os");
+    const auto device_text = string_arg(device, device_len, "device");
+    c.config.os = std::string(os_text);
+    c.config.device = std::string(device_text);
+  });
+}
+
 PARLEY_API parley_status parley_config_set_faq_url(parley_config* config, const char* url,
                                                    size_t url_len) noexcept {
   return set_string(__func__, config, &parley::Config::faq_url, url, url_len, "url");

@@ -49,6 +49,8 @@ parley_event_kind kind_of(EventType type) noexcept {
     case EventType::message_edited: return PARLEY_EVENT_MESSAGE_EDITED;
     case EventType::conversation_taken: return PARLEY_EVENT_CONVERSATION_TAKEN;
     case EventType::article_rated: return PARLEY_EVENT_ARTICLE_RATED;
+    case EventType::ticket_schema_loaded: return PARLEY_EVENT_TICKET_SCHEMA_LOADED;
+    case EventType::ticket_changed: return PARLEY_EVENT_TICKET_CHANGED;
   }
   return PARLEY_EVENT_NONE;
 }
@@ -111,6 +113,8 @@ const char* kind_name(std::int64_t kind) noexcept {
     case PARLEY_EVENT_MESSAGE_EDITED: return "message_edited";
     case PARLEY_EVENT_CONVERSATION_TAKEN: return "conversation_taken";
     case PARLEY_EVENT_ARTICLE_RATED: return "article_rated";
+    case PARLEY_EVENT_TICKET_SCHEMA_LOADED: return "ticket_schema_loaded";
+    case PARLEY_EVENT_TICKET_CHANGED: return "ticket_changed";
   }
   return nullptr;
 }

@@ -1,6 +1,7 @@
 #include "capi/event_json.hpp"
 
 #include "capi/enums.hpp"
+#include "protocol/ticket_schema.hpp"
 
 namespace parley::capi {
 namespace {
@@ -49,7 +50,14 @@ Json to_json(const Ticket& t) {
               {"priority", t.priority},
               {"category", t.category},
               {"created_at", t.created_at},
-              {"updated_at", t.updated_at}};
+              {"updated_at", t.updated_at},
+              {"fields", t.fields},
+              {"metadata", t.metadata},
+              {"assignee", t.assignee.id.empty() ? Json(nullptr) : to_json(t.assignee)},
+              {"rating", t.rating.score == 0 ? Json(nullptr)
+                                             : Json{{"score", t.rating.score},
+                                                    {"comment", t.rating.comment},
+                                                    {"rated_at", t.rating.rated_at}}}};
 }
 
 Json to_json(const Comment& c) {
@@ -129,6 +137,15 @@ Json event_to_json(const Event& ev) {
       break;
     case EventType::tickets_listed:
       doc["tickets"] = list(ev.tickets);
+      doc["has_more"] = ev.has_more;
+      break;
+    case EventType::ticket_changed:
+      doc["client_id"] = ev.client_id;
+      doc["ticket"] = first(ev.tickets);
+      doc["change"] = ev.change;
+      break;
+    case EventType::ticket_schema_loaded:
+      doc["schema"] = ticket_schema_to_json(ev.ticket_schema);
       break;
     case EventType::ticket_loaded:
       doc["ticket"] = first(ev.tickets);
@@ -186,6 +203,12 @@ Json event_to_json(const Event& ev) {
   }
   return doc;
 }
+
+Json ticket_schema_to_json(const TicketSchema& schema) {
+  return Json(protocol::ticket_schema_json(schema));  // the wire's form, in key order
+}
+
+Json tickets_to_json(const std::vector<Ticket>& tickets) { return Json{{"tickets", list(tickets)}}; }
 
 Json messages_to_json(const std::vector<Message>& messages) {
   return Json{{"messages", list(messages)}};

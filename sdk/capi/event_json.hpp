@@ -15,6 +15,8 @@ nlohmann::ordered_json event_to_json(const Event& event);
 nlohmann::ordered_json messages_to_json(const std::vector<Message>& messages);
 // {"conversations":[Conversation...]}
 nlohmann::ordered_json conversations_to_json(const std::vector<Conversation>& conversations);
+nlohmann::ordered_json tickets_to_json(const std::vector<Ticket>& tickets);
+nlohmann::ordered_json ticket_schema_to_json(const TicketSchema& schema);
 // Compact text; bytes that are not UTF-8 (which the core should never produce) become U+FFFD
 // rather than failing the whole event.
 std::string serialize(const nlohmann::ordered_json& document);

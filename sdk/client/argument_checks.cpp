@@ -5,6 +5,7 @@
 
 #include "protocol/args.hpp"
 #include "protocol/frame.hpp"
+#include "protocol/ticket_schema.hpp"
 #include "transport/server_url.hpp"
 
 namespace parley::client {
@@ -53,13 +54,31 @@ void check_ticket_status(std::string_view status, bool optional) {
   if (!is_one_of(status, kStatuses)) refuse("status", "must be open, pending, solved or closed");
 }
 
-void check_ticket_draft(const TicketDraft& draft, const AnnouncedLimits& limits) {
+void check_ticket_priority(std::string_view priority) {
+  if (!is_one_of(priority, kPriorities)) refuse("priority", "must be low, normal, high or urgent");
+}
+
+void check_ticket_draft(const TicketDraft& draft, const TicketValues& metadata,
+                        const TicketSchema& schema, const AnnouncedLimits& limits) {
   check_text("subject", draft.subject, limits.max_subject_bytes.load(), true);
   check_text("description", draft.description, limits.max_text_bytes.load(), false);
   check_text("category", draft.category, limits.max_subject_bytes.load(), false);
-  if (!is_one_of(draft.priority, kPriorities)) {
-    refuse("priority", "must be low, normal, high or urgent");
+  check_ticket_priority(draft.priority);
+  try {
+    protocol::check_ticket_category(schema, draft.category);
+    protocol::check_ticket_fields(schema, draft.fields, limits.max_text_bytes.load());
+    protocol::check_ticket_metadata(metadata);
+  } catch (const protocol::ArgError& e) {
+    throw Exception(ErrorCode::invalid_argument, e.what());
   }
+}
+
+void check_ticket_query(const TicketQuery& query, const AnnouncedLimits& limits) {
+  for (const auto& status : query.statuses) check_ticket_status(status, /*optional=*/false);
+  check_text("category", query.category, limits.max_subject_bytes.load(), false);
+  check_id("before_ticket_id", query.before_ticket_id, /*optional=*/true);
+  check_range("limit", query.limit, 1, 100);
+  check_text("user_id", query.user_id, protocol::kMaxClientInfoBytes, false);
 }
 
 void check_config(const Config& config) {

@@ -31,7 +31,12 @@ void check_id(std::string_view argument, std::string_view id, bool optional = fa
 void check_range(std::string_view argument, int value, int min, int max);
 // "open", "pending", "solved" or "closed"; empty allowed only if optional.
 void check_ticket_status(std::string_view status, bool optional);
-void check_ticket_draft(const TicketDraft& draft, const AnnouncedLimits& limits);
+void check_ticket_priority(std::string_view priority);
+// The draft's own fields, then the category and custom fields against the server's schema and
+// the metadata it will carry (the server's rules: protocol/ticket_schema).
+void check_ticket_draft(const TicketDraft& draft, const TicketValues& metadata,
+                        const TicketSchema& schema, const AnnouncedLimits& limits);
+void check_ticket_query(const TicketQuery& query, const AnnouncedLimits& limits);
 // Throws for a config the client cannot run with (bad URL, non-positive durations).
 void check_config(const Config& config);
 

@@ -8,6 +8,7 @@
 #include "client/client_id.hpp"
 #include "client/client_impl.hpp"
 #include "client/operations.hpp"
+#include "client/sdk_info.hpp"
 
 namespace parley {
 inline namespace PARLEY_ABI_NAMESPACE {
@@ -28,7 +29,9 @@ const Config& checked(const Config& config) {
 
 // --- Impl -----------------------------------------------------------------------------
 
-Client::Impl::Impl(const Config& config) : engine_(checked(config), events, commands_, limits) {
+Client::Impl::Impl(const Config& config)
+    : device_metadata(client::device_metadata(config)),
+      engine_(checked(config), events, commands_, limits) {
   thread_ = std::thread([this] {
     try {
       engine_.run();
@@ -179,19 +182,67 @@ std::vector<Conversation> Client::cached_conversations() const {
 }
 
 std::string Client::create_ticket(const TicketDraft& draft, std::uint64_t tag) {
-  client::check_ticket_draft(draft, impl_->limits);
+  // What the SDK knows of the device, then what the app adds (it may know better).
+  TicketValues metadata = impl_->device_metadata;
+  for (const auto& [key, value] : draft.metadata) metadata[key] = value;
+  const TicketSchema schema = cached_ticket_schema();
+  client::check_ticket_draft(draft, metadata, schema, impl_->limits);
   Json args{{"subject", draft.subject},
             {"description", draft.description},
             {"priority", draft.priority},
-            {"category", draft.category}};
+            {"category", draft.category},
+            {"fields", draft.fields},
+            {"metadata", metadata}};
   return post_write(*impl_, client::ops::kTicketCreate, std::move(args), tag);
 }
 
 void Client::list_tickets(std::string_view status, std::uint64_t tag) {
-  client::check_ticket_status(status, /*optional=*/true);
-  Json args = Json::object();
-  if (!status.empty()) args["status"] = std::string(status);
+  TicketQuery query;
+  if (!status.empty()) query.statuses.emplace_back(status);
+  list_tickets(query, tag);
+}
+
+void Client::list_tickets(const TicketQuery& query, std::uint64_t tag) {
+  client::check_ticket_query(query, impl_->limits);
+  Json args{{"limit", query.limit}};
+  if (!query.statuses.empty()) args["status"] = query.statuses;
+  if (!query.category.empty()) args["category"] = query.category;
+  if (!query.before_ticket_id.empty()) args["before"] = query.before_ticket_id;
+  if (!query.user_id.empty()) args["user_id"] = query.user_id;
   post_read(*impl_, EventType::tickets_listed, client::ops::kTicketList, std::move(args), tag);
+}
+
+std::vector<Ticket> Client::cached_tickets() const {
+  return impl_->call([](Engine& e) { return e.cached_tickets(); });
+}
+
+void Client::load_ticket_schema(std::uint64_t tag) {
+  post_read(*impl_, EventType::ticket_schema_loaded, client::ops::kTicketSchema, Json::object(), tag);
+}
+
+TicketSchema Client::cached_ticket_schema() const {
+  return impl_->call([](Engine& e) { return e.ticket_schema(); });
+}
+
+std::string Client::close_ticket(std::string_view ticket_id, std::uint64_t tag) {
+  check_id("ticket_id", ticket_id);
+  return post_write(*impl_, client::ops::kTicketClose, Json{{"ticket_id", std::string(ticket_id)}}, tag);
+}
+
+std::string Client::reopen_ticket(std::string_view ticket_id, std::uint64_t tag) {
+  check_id("ticket_id", ticket_id);
+  return post_write(*impl_, client::ops::kTicketReopen, Json{{"ticket_id", std::string(ticket_id)}}, tag);
+}
+
+std::string Client::rate_ticket(std::string_view ticket_id, int score, std::string_view comment,
+                                std::uint64_t tag) {
+  check_id("ticket_id", ticket_id);
+  check_range("score", score, 1, 5);
+  check_text("comment", comment, impl_->limits.max_text_bytes.load(), false);
+  return post_write(*impl_, client::ops::kTicketRate,
+                    Json{{"ticket_id", std::string(ticket_id)}, {"score", score},
+                         {"comment", std::string(comment)}},
+                    tag);
 }
 
 void Client::get_ticket(std::string_view ticket_id, std::uint64_t tag) {
@@ -268,6 +319,20 @@ void Client::set_ticket_status(std::string_view ticket_id, std::string_view stat
 void Client::agent_queue(std::uint64_t tag) {
   post_read(*impl_, EventType::agent_queue_loaded, client::ops::kAgentQueue, Json::object(),
             tag);
+}
+
+std::string Client::set_ticket_priority(std::string_view ticket_id, std::string_view priority,
+                                        std::uint64_t tag) {
+  check_id("ticket_id", ticket_id);
+  client::check_ticket_priority(priority);
+  return post_write(*impl_, client::ops::kTicketSetPriority,
+                    Json{{"ticket_id", std::string(ticket_id)}, {"priority", std::string(priority)}},
+                    tag);
+}
+
+std::string Client::take_ticket(std::string_view ticket_id, std::uint64_t tag) {
+  check_id("ticket_id", ticket_id);
+  return post_write(*impl_, client::ops::kTicketTake, Json{{"ticket_id", std::string(ticket_id)}}, tag);
 }
 
 void Client::agent_take(std::string_view conversation_id, std::uint64_t tag) {

@@ -30,6 +30,7 @@ class Client::Impl {
 
   client::EventQueue events;
   client::AnnouncedLimits limits;
+  const TicketValues device_metadata;  // what every new ticket says of the device
 
  private:
   client::CommandQueue commands_;

@@ -2,7 +2,7 @@
 
 #include <variant>
 
-#include "parley/version.hpp"
+#include "client/sdk_info.hpp"
 #include "protocol/limits.hpp"
 
 namespace parley::client {
@@ -10,14 +10,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
-
-constexpr const char* kSdkName = "parley-cpp/";
-
-std::string sdk_description() {
-  return kSdkName + std::to_string(PARLEY_CPP_VERSION_MAJOR) + "." +
-         std::to_string(PARLEY_CPP_VERSION_MINOR) + "." +
-         std::to_string(PARLEY_CPP_VERSION_PATCH);
-}
 
 std::chrono::seconds connect_timeout(milliseconds request_timeout) {
   return std::max(std::chrono::seconds(1),

@@ -496,6 +496,7 @@ void Engine::on_session_start(const Welcome& welcome) {
   typing_sender_.reset();
   send_outbox();
   flush_receipts();
+  send_internal(ops::kTicketSchema, protocol::Json::object());  // for create_ticket's checks
 }
 
 void Engine::adopt_principal(const Welcome& welcome) {
@@ -624,6 +625,10 @@ void Engine::on_history_reply(const PendingRequest& request, const protocol::Jso
 
 void Engine::on_internal_reply(const PendingRequest& request, const protocol::Json* result,
                                const Error& error) {
+  if (request.op == ops::kTicketSchema) {
+    if (result != nullptr) on_ticket_schema(*result);
+    return;  // refused (an older server): checks go on without a schema
+  }
   if (request.op != ops::kChatReceipt) return;  // typing: nothing to do either way
   const std::string conversation_id = string_field(request.args, "conversation_id");
   const std::string kind = string_field(request.args, "kind");
@@ -646,6 +651,23 @@ void Engine::on_internal_reply(const PendingRequest& request, const protocol::Js
     if (owed.conversation_id == conversation_id && owed.kind == kind) schedule_receipts();
   }
 }
+
+void Engine::on_ticket_schema(const protocol::Json& result) {
+  try {
+    auto stored = store_ticket_schema(store_, member(result, "schema"));
+    if (!stored.changed) return;
+    Event event;
+    event.type = EventType::ticket_schema_loaded;
+    event.ticket_schema = std::move(stored.schema);
+    emit(std::move(event));
+  } catch (const WireValueError& e) {
+    lwsl_warn("parley: ignoring a malformed ticket schema: %s\n", e.what());
+  }
+}
+
+TicketSchema Engine::ticket_schema() { return stored_ticket_schema(store_); }
+
+std::vector<Ticket> Engine::cached_tickets() { return store_.tickets().tickets(); }
 
 void Engine::write_done() {
   if (going_to_background_ && store_.outbox().size() == 0) {

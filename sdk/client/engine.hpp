@@ -68,6 +68,8 @@ class Engine final : private SessionListener {
   ErrorCode retry_write(const std::string& client_id);
   std::vector<Message> cached_messages(const std::string& conversation_id);
   std::vector<Conversation> cached_conversations();
+  std::vector<Ticket> cached_tickets();
+  TicketSchema ticket_schema();  // as the store holds it
   std::size_t outbox_size();
 
  private:
@@ -88,6 +90,7 @@ class Engine final : private SessionListener {
   void on_reply(const protocol::Reply& reply);
   void on_internal_reply(const PendingRequest& request, const protocol::Json* result, const Error& error);
   void on_history_reply(const PendingRequest& request, const protocol::Json& result);
+  void on_ticket_schema(const protocol::Json& result);
   void start_faq_fetch();
   void on_faq_fetched(const std::vector<std::uint64_t>& tags, std::int64_t since_version,
                       const transport::HttpResult& result);

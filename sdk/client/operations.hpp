@@ -19,6 +19,12 @@ inline constexpr const char* kTicketList = "ticket.list";
 inline constexpr const char* kTicketGet = "ticket.get";
 inline constexpr const char* kTicketComment = "ticket.comment";
 inline constexpr const char* kTicketSetStatus = "ticket.set_status";
+inline constexpr const char* kTicketSchema = "ticket.schema";
+inline constexpr const char* kTicketClose = "ticket.close";
+inline constexpr const char* kTicketReopen = "ticket.reopen";
+inline constexpr const char* kTicketRate = "ticket.rate";
+inline constexpr const char* kTicketSetPriority = "ticket.set_priority";
+inline constexpr const char* kTicketTake = "ticket.take";
 inline constexpr const char* kFaqSync = "faq.sync";
 inline constexpr const char* kFaqFeedback = "faq.feedback";
 inline constexpr const char* kAgentQueue = "agent.queue";
@@ -32,7 +38,19 @@ inline std::optional<EventType> write_reply(std::string_view op) {
   if (op == kTicketComment) return EventType::comment_added;
   if (op == kChatEdit || op == kChatDelete) return EventType::message_edited;
   if (op == kFaqFeedback) return EventType::article_rated;
+  if (op == kTicketClose || op == kTicketReopen || op == kTicketRate || op == kTicketSetPriority ||
+      op == kTicketTake) {
+    return EventType::ticket_changed;
+  }
   return std::nullopt;
+}
+
+// The `change` a ticket_changed reply names: the one the server's ticket.updated event names.
+inline const char* ticket_change(std::string_view op) {
+  if (op == kTicketRate) return "rated";
+  if (op == kTicketSetPriority) return "priority";
+  if (op == kTicketTake) return "assigned";
+  return "status";
 }
 
 }  // namespace parley::client::ops

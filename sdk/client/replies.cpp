@@ -2,6 +2,7 @@
 
 #include "client/operations.hpp"
 #include "client/wire_values.hpp"
+#include "protocol/ticket_schema.hpp"
 #include "store/message_order.hpp"
 
 namespace parley::client {
@@ -50,6 +51,30 @@ Event write_event(const store::OutboxEntry& entry) {
 
 }  // namespace
 
+StoredSchema store_ticket_schema(store::Store& store, const protocol::Json& json) {
+  StoredSchema stored;
+  try {
+    stored.schema = protocol::parse_ticket_schema(json);
+  } catch (const protocol::ArgError& e) {
+    throw WireValueError(std::string("ticket schema: ") + e.what());
+  }
+  // Kept in its normal form, so that an unchanged schema compares equal.
+  const std::string text = protocol::ticket_schema_json(stored.schema).dump();
+  stored.changed = text != store.meta().ticket_schema();
+  if (stored.changed) store.meta().set_ticket_schema(text);
+  return stored;
+}
+
+TicketSchema stored_ticket_schema(store::Store& store) {
+  const std::string text = store.meta().ticket_schema();
+  if (text.empty()) return {};
+  try {
+    return protocol::parse_ticket_schema(protocol::Json::parse(text));
+  } catch (const std::exception&) {
+    return {};  // written by this code, so never; an unreadable copy is as good as none
+  }
+}
+
 Event read_reply(store::Store& store, EventType type, const protocol::Json& args,
                  const protocol::Json& result) {
   Event event;
@@ -67,7 +92,11 @@ Event read_reply(store::Store& store, EventType type, const protocol::Json& args
         break;
       case EventType::tickets_listed:
         event.tickets = parse_list(result, "tickets", &parse_ticket);
+        event.has_more = bool_field(result, "has_more");
         store_tickets(store, event.tickets);
+        break;
+      case EventType::ticket_schema_loaded:
+        event.ticket_schema = store_ticket_schema(store, member(result, "schema")).schema;
         break;
       case EventType::ticket_loaded:
         event.tickets.push_back(parse_ticket(member(result, "ticket")));
@@ -124,6 +153,11 @@ std::optional<Event> complete_write(store::Store& store, const std::string& clie
         break;
       case EventType::article_rated:
         event->feedback = parse_feedback(member(result, "feedback"));
+        break;
+      case EventType::ticket_changed:
+        event->tickets.push_back(parse_ticket(member(result, "ticket")));
+        event->change = ops::ticket_change(entry->op);
+        store.tickets().store_ticket(event->tickets.back());
         break;
       default:
         break;

@@ -10,6 +10,16 @@
 
 namespace parley::client {
 
+// The server's ticket schema, kept in the store; `changed` if it differs from the stored one.
+// Throws WireValueError for a malformed schema.
+struct StoredSchema {
+  TicketSchema schema;
+  bool changed = false;
+};
+StoredSchema store_ticket_schema(store::Store& store, const protocol::Json& json);
+// The schema the store holds (empty until the server sent one).
+TicketSchema stored_ticket_schema(store::Store& store);
+
 // A read (history, conversations, tickets, ticket, status change, agent queue, agent take), with
 // the args it was sent with. Throws WireValueError for a malformed result.
 Event read_reply(store::Store& store, EventType type, const protocol::Json& args,

@@ -72,6 +72,38 @@ Receipt parse_receipt(const Json& json) {
   return Receipt{string_field(json, "delivered_up_to"), string_field(json, "read_up_to")};
 }
 
+namespace {
+
+// An Author member that may be null (no one yet): empty then.
+Author optional_author(const Json& json, const char* key) {
+  const Json& author = member(json, key);
+  if (author.is_null()) return {};
+  if (!author.is_object()) wrong_type(key, "an object or null");
+  return parse_author(author);
+}
+
+// An object member whose values are all strings (absent or null: empty).
+TicketValues string_map(const Json& json, const char* key) {
+  TicketValues values;
+  const Json& object = member(json, key);
+  if (object.is_null()) return values;
+  if (!object.is_object()) wrong_type(key, "an object");
+  for (const auto& [name, value] : object.items()) {
+    if (!value.is_string()) wrong_type(key, "an object of strings");
+    values.emplace(name, value.get<std::string>());
+  }
+  return values;
+}
+
+TicketRating parse_rating(const Json& json) {
+  if (json.is_null()) return {};
+  if (!json.is_object()) wrong_type("rating", "an object or null");
+  return TicketRating{static_cast<int>(integer_field(json, "score")), string_field(json, "comment"),
+                      integer_field(json, "rated_at")};
+}
+
+}  // namespace
+
 Conversation parse_conversation(const Json& json) {
   Conversation c;
   c.id = string_field(json, "id");
@@ -80,10 +112,7 @@ Conversation parse_conversation(const Json& json) {
   c.status = string_field(json, "status");
   c.created_at = integer_field(json, "created_at");
   c.updated_at = integer_field(json, "updated_at");
-  if (const Json& assignee = member(json, "assignee"); !assignee.is_null()) {
-    if (!assignee.is_object()) wrong_type("assignee", "an object or null");
-    c.assignee = parse_author(assignee);
-  }
+  c.assignee = optional_author(json, "assignee");
   if (const Json& receipts = member(json, "receipts"); !receipts.is_null()) {
     c.user_receipt = parse_receipt(member(receipts, "user"));
     c.agent_receipt = parse_receipt(member(receipts, "agent"));
@@ -104,6 +133,10 @@ Ticket parse_ticket(const Json& json) {
   t.category = string_field(json, "category");
   t.created_at = integer_field(json, "created_at");
   t.updated_at = integer_field(json, "updated_at");
+  t.fields = string_map(json, "fields");
+  t.metadata = string_map(json, "metadata");
+  t.assignee = optional_author(json, "assignee");
+  t.rating = parse_rating(member(json, "rating"));
   return t;
 }
 

@@ -29,6 +29,9 @@ Author Meta::principal() {
   return Author{get("principal_kind", ""), get("principal_id", ""), get("principal_name", "")};
 }
 
+std::string Meta::ticket_schema() { return get("ticket_schema", ""); }
+void Meta::set_ticket_schema(const std::string& json) { put("ticket_schema", json); }
+
 std::string Meta::server_id() { return get("server_id", ""); }
 void Meta::set_server_id(const std::string& id) { put("server_id", id); }
 

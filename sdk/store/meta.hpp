@@ -20,6 +20,9 @@ class Meta {
   void set_faq_etag(const std::string& etag);
   Author principal();  // empty id until the first welcome
   void set_principal(const Author& principal);
+  // The server's ticket schema (the JSON of ticket.schema's result); "" until one came.
+  std::string ticket_schema();
+  void set_ticket_schema(const std::string& json);
   std::string server_id();  // the server database the view came from; "" until the first welcome
   void set_server_id(const std::string& id);
 

@@ -101,6 +101,19 @@ CREATE TABLE receipts_out (
   PRIMARY KEY (conversation_id, kind)
 );
 )sql",
+    // 3: the ticket life cycle: custom fields and metadata (JSON objects of strings), the
+    // agent who took it, the user's rating.
+    R"sql(
+ALTER TABLE tickets ADD COLUMN fields TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE tickets ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE tickets ADD COLUMN assignee_kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN assignee_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN assignee_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN rating INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN rating_comment TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN rated_at INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX tickets_by_update ON tickets (updated_at);
+)sql",
 }};
 
 }  // namespace

@@ -2,12 +2,51 @@
 
 #include <tuple>
 
+#include <nlohmann/json.hpp>
+
 namespace parley::store {
 namespace {
 
 auto fields(const Ticket& t) {
   return std::tie(t.id, t.client_id, t.user_id, t.subject, t.description, t.status, t.priority,
-                  t.category, t.created_at, t.updated_at);
+                  t.category, t.created_at, t.updated_at, t.fields, t.metadata, t.assignee.kind,
+                  t.assignee.id, t.assignee.name, t.rating.score, t.rating.comment,
+                  t.rating.rated_at);
+}
+
+constexpr const char* kTicketSelect =
+    "SELECT id, client_id, user_id, subject, description, status, priority, category, "
+    "created_at, updated_at, fields, metadata, assignee_kind, assignee_id, assignee_name, "
+    "rating, rating_comment, rated_at FROM tickets ";
+
+// Custom fields and metadata are kept as JSON objects of strings.
+TicketValues values_from(const std::string& text) {
+  TicketValues values;
+  const auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!json.is_object()) return values;
+  for (const auto& [key, value] : json.items()) {
+    if (value.is_string()) values.emplace(key, value.get<std::string>());
+  }
+  return values;
+}
+
+Ticket read_ticket(const sqlite::Statement& st) {
+  Ticket t;
+  t.id = st.column_text(0);
+  t.client_id = st.column_text(1);
+  t.user_id = st.column_text(2);
+  t.subject = st.column_text(3);
+  t.description = st.column_text(4);
+  t.status = st.column_text(5);
+  t.priority = st.column_text(6);
+  t.category = st.column_text(7);
+  t.created_at = st.column_int(8);
+  t.updated_at = st.column_int(9);
+  t.fields = values_from(st.column_text(10));
+  t.metadata = values_from(st.column_text(11));
+  t.assignee = Author{st.column_text(12), st.column_text(13), st.column_text(14)};
+  t.rating = TicketRating{static_cast<int>(st.column_int(15)), st.column_text(16), st.column_int(17)};
+  return t;
 }
 
 auto fields(const Comment& c) {
@@ -34,21 +73,26 @@ std::optional<Comment> find_comment(sqlite::Database& db, const std::string& id)
 }  // namespace
 
 std::optional<Ticket> TicketCache::ticket(const std::string& id) {
-  auto st = db_.prepare("SELECT id, client_id, user_id, subject, description, status, priority, "
-                        "category, created_at, updated_at FROM tickets WHERE id = ?");
+  auto st = db_.prepare(std::string(kTicketSelect) + "WHERE id = ?");
   st.bind(1, id);
   if (!st.step()) return std::nullopt;
-  return Ticket{st.column_text(0), st.column_text(1), st.column_text(2), st.column_text(3),
-                st.column_text(4), st.column_text(5), st.column_text(6), st.column_text(7),
-                st.column_int(8),  st.column_int(9)};
+  return read_ticket(st);
+}
+
+std::vector<Ticket> TicketCache::tickets() {
+  auto st = db_.prepare(std::string(kTicketSelect) + "ORDER BY created_at DESC, id DESC");
+  std::vector<Ticket> out;
+  while (st.step()) out.push_back(read_ticket(st));
+  return out;
 }
 
 Stored TicketCache::store_ticket(const Ticket& t) {
   const auto known = ticket(t.id);
   if (known && fields(*known) == fields(t)) return Stored::unchanged;
   db_.prepare("INSERT OR REPLACE INTO tickets (id, client_id, user_id, subject, description, "
-              "status, priority, category, created_at, updated_at) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+              "status, priority, category, created_at, updated_at, fields, metadata, "
+              "assignee_kind, assignee_id, assignee_name, rating, rating_comment, rated_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
       .bind(1, t.id)
       .bind(2, t.client_id)
       .bind(3, t.user_id)
@@ -59,6 +103,14 @@ Stored TicketCache::store_ticket(const Ticket& t) {
       .bind(8, t.category)
       .bind(9, t.created_at)
       .bind(10, t.updated_at)
+      .bind(11, nlohmann::json(t.fields).dump())
+      .bind(12, nlohmann::json(t.metadata).dump())
+      .bind(13, t.assignee.kind)
+      .bind(14, t.assignee.id)
+      .bind(15, t.assignee.name)
+      .bind(16, t.rating.score)
+      .bind(17, t.rating.comment)
+      .bind(18, t.rating.rated_at)
       .run();
   return known ? Stored::changed : Stored::inserted;
 }

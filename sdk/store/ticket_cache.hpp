@@ -16,6 +16,7 @@ class TicketCache {
 
   Stored store_ticket(const Ticket& ticket);
   std::optional<Ticket> ticket(const std::string& id);
+  std::vector<Ticket> tickets();  // every cached ticket, newest first
   Stored store_comment(const Comment& comment);
   std::vector<Comment> comments(const std::string& ticket_id);  // oldest first
 

@@ -56,6 +56,7 @@ ServeOptions parse_serve(const std::vector<std::string>& args, const char* env_s
     else if (flag == "--host") o.host = in.value(flag);
     else if (flag == "--port") o.port = static_cast<int>(in.integer(flag, 0, 65535));
     else if (flag == "--faq") o.faq_dir = in.value(flag);
+    else if (flag == "--ticket-schema") o.ticket_schema_path = in.value(flag);
     else if (flag == "--secret") secret = in.value(flag);
     else if (flag == "--dev") dev = true;
     else if (flag == "--no-bot") o.bot = false;
@@ -117,7 +118,7 @@ Command parse_command_line(const std::vector<std::string>& args, const char* env
 std::string usage_text() {
   return "usage: parley-server [--db PATH] [--host HOST] [--port N] [--faq DIR] [--secret S]\n"
          "                     [--dev] [--no-bot] [--heartbeat-ms N] [--max-frame-bytes N]\n"
-         "                     [--max-text-bytes N]\n"
+         "                     [--max-text-bytes N] [--ticket-schema FILE]\n"
          "       parley-server mint-token (--secret S | --dev) --sub ID [--name NAME]\n"
          "                     [--kind user|agent] [--ttl SECONDS]\n"
          "The secret may also be given in the environment variable PARLEY_SECRET.\n"

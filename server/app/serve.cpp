@@ -1,6 +1,9 @@
 #include "app/serve.hpp"
 
 #include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
 
 #include <libwebsockets.h>
 
@@ -11,6 +14,7 @@
 #include "fanout/hub.hpp"
 #include "handlers/dispatcher.hpp"
 #include "http/http_routes.hpp"
+#include "protocol/ticket_schema.hpp"
 #include "storage/database.hpp"
 #include "ws/ws_server.hpp"
 
@@ -32,6 +36,23 @@ std::string url_of(const std::string& host, int port) {
   return "ws://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port) + protocol::kPath;
 }
 
+// The --ticket-schema file; a file that cannot be read or is not a valid schema stops the
+// server at start-up rather than letting it accept tickets by the wrong rules.
+TicketSchema load_ticket_schema(const std::string& path) {
+  if (path.empty()) return {};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read the ticket schema " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  const auto json = protocol::Json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded()) throw std::runtime_error(path + " is not valid JSON");
+  try {
+    return protocol::parse_ticket_schema(json);
+  } catch (const protocol::ArgError& e) {
+    throw std::runtime_error(path + ": " + e.what());
+  }
+}
+
 }  // namespace
 
 int serve(const ServeOptions& options) {
@@ -44,13 +65,15 @@ int serve(const ServeOptions& options) {
                  kDevSecret);
   }
 
+  TicketSchema ticket_schema = load_ticket_schema(options.ticket_schema_path);
   auto db = open_database(options.db_path);
   if (!options.faq_dir.empty()) load_faq(db, options.faq_dir);
 
   Catalogue catalogue;
   catalogue.rebuild(ArticleRepository(db).live());
   FaqBot bot(catalogue);
-  ProtocolSettings settings{options.limits, options.heartbeat_ms, options.secret};
+  ProtocolSettings settings{options.limits, options.heartbeat_ms, options.secret,
+                            std::move(ticket_schema)};
   Services services(db, catalogue, options.bot ? &bot : nullptr, settings);
   Hub hub;
   Dispatcher dispatcher(services, hub);

@@ -18,7 +18,9 @@ Outcome handle_agent_queue(Call& call) {
     conversations.push_back(conversation_json(c));
   }
   Json tickets = Json::array();
-  for (const auto& t : call.services.tickets.list("", {"open", "pending"})) {
+  TicketFilter waiting;
+  waiting.statuses = {"open", "pending"};
+  for (const auto& t : call.services.tickets.list(waiting)) {
     tickets.push_back(ticket_json(t));
   }
   return reply_with({{"conversations", std::move(conversations)}, {"tickets", std::move(tickets)}});

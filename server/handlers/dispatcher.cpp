@@ -9,6 +9,7 @@
 #include "handlers/typing_ops.hpp"
 #include "handlers/faq_ops.hpp"
 #include "handlers/session_ops.hpp"
+#include "handlers/ticket_change_ops.hpp"
 #include "handlers/ticket_ops.hpp"
 #include "protocol/args.hpp"
 #include "protocol/limits.hpp"
@@ -41,6 +42,12 @@ Dispatcher::Dispatcher(Services& services, Hub& hub)
            {"ticket.get", &handle_ticket_get},
            {"ticket.comment", &handle_ticket_comment},
            {"ticket.set_status", &handle_ticket_set_status},
+           {"ticket.schema", &handle_ticket_schema},
+           {"ticket.close", &handle_ticket_close},
+           {"ticket.reopen", &handle_ticket_reopen},
+           {"ticket.rate", &handle_ticket_rate},
+           {"ticket.set_priority", &handle_ticket_set_priority},
+           {"ticket.take", &handle_ticket_take},
            {"faq.sync", &handle_faq_sync},
            {"faq.search", &handle_faq_search},
            {"faq.feedback", &handle_faq_feedback},

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "faq/catalogue.hpp"
+#include "parley/types.hpp"
 #include "protocol/limits.hpp"
 #include "sqlite/sqlite.hpp"
 #include "storage/articles.hpp"
@@ -21,6 +22,7 @@ struct ProtocolSettings {
   protocol::Limits limits;
   std::int64_t heartbeat_ms = protocol::kDefaultHeartbeatMs;
   std::string secret;  // signs and verifies tokens
+  TicketSchema ticket_schema;  // categories and custom fields of new tickets (ticket.schema)
 };
 
 struct Services {

@@ -1,5 +1,6 @@
 #include "handlers/views.hpp"
 
+#include "protocol/ticket_schema.hpp"
 #include "storage/object_id.hpp"
 
 namespace parley::server {
@@ -52,7 +53,14 @@ protocol::Json ticket_json(const TicketRow& t) {
           {"priority", t.priority},
           {"category", t.category},
           {"created_at", t.created_at},
-          {"updated_at", t.updated_at}};
+          {"updated_at", t.updated_at},
+          {"fields", protocol::string_map_json(t.fields)},
+          {"metadata", protocol::string_map_json(t.metadata)},
+          {"assignee", t.assignee ? author_json(*t.assignee) : protocol::Json()},
+          {"rating", t.rating > 0 ? protocol::Json{{"score", t.rating},
+                                                   {"comment", t.rating_comment},
+                                                   {"rated_at", t.rated_at}}
+                                  : protocol::Json()}};
 }
 
 protocol::Json comment_json(const CommentRow& c) {

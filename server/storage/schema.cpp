@@ -136,7 +136,20 @@ CREATE TABLE article_feedback (
 CREATE INDEX article_feedback_by_article ON article_feedback(article_id);
 )sql";
 
-constexpr std::array<const char*, kSchemaVersion> kMigrations{kVersion1, kVersion2, kVersion3};
+// 4: the ticket life cycle — custom fields and metadata (JSON objects of strings), the agent
+// who took it, the user's rating once solved; a user's tickets page by id.
+constexpr const char* kVersion4 = R"sql(
+ALTER TABLE tickets ADD COLUMN fields TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE tickets ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE tickets ADD COLUMN assignee_id TEXT REFERENCES principals(id);
+ALTER TABLE tickets ADD COLUMN rating INTEGER NOT NULL DEFAULT 0 CHECK (rating BETWEEN 0 AND 5);
+ALTER TABLE tickets ADD COLUMN rating_comment TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN rated_at INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX tickets_by_user ON tickets(user_id, id);
+)sql";
+
+constexpr std::array<const char*, kSchemaVersion> kMigrations{kVersion1, kVersion2, kVersion3,
+                                                              kVersion4};
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "parley/types.hpp"
 #include "sqlite/sqlite.hpp"
 #include "storage/author.hpp"
 
@@ -21,6 +22,12 @@ struct TicketRow {
   std::string category;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
+  TicketValues fields;
+  TicketValues metadata;
+  std::optional<Author> assignee;
+  int rating = 0;  // 1–5 once rated
+  std::string rating_comment;
+  std::int64_t rated_at = 0;
 };
 
 struct CommentRow {
@@ -39,6 +46,17 @@ struct NewTicket {
   std::string description;
   std::string priority;
   std::string category;
+  TicketValues fields;
+  TicketValues metadata;
+};
+
+// Which tickets a list returns: newest first, ids below before_id (0 = from the newest).
+struct TicketFilter {
+  std::string user_id;                // empty: every user's
+  std::vector<std::string> statuses;  // empty: any
+  std::string category;               // empty: any
+  std::int64_t before_id = 0;
+  std::size_t limit = 0;  // 0: all
 };
 
 class TicketRepository {
@@ -49,8 +67,10 @@ class TicketRepository {
   std::optional<TicketRow> find_by_client_id(const std::string& user_id, const std::string& client_id);
   TicketRow create(const NewTicket& ticket, std::int64_t now_ms);
   void set_status(std::int64_t id, const std::string& status, std::int64_t now_ms);
-  // Newest first. Empty user_id = every user's; empty statuses = any status.
-  std::vector<TicketRow> list(const std::string& user_id, const std::vector<std::string>& statuses);
+  void set_priority(std::int64_t id, const std::string& priority, std::int64_t now_ms);
+  void assign(std::int64_t id, const std::string& agent_id, std::int64_t now_ms);
+  void rate(std::int64_t id, int score, const std::string& comment, std::int64_t now_ms);
+  std::vector<TicketRow> list(const TicketFilter& filter);
 
   std::vector<CommentRow> comments(std::int64_t ticket_id);  // oldest first
   std::optional<CommentRow> find_comment(const std::string& author_id, const std::string& client_id);

@@ -81,6 +81,11 @@ static void test_library(void) {
   CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_TYPING_CHANGED), "typing_changed") == 0);
   CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_CONVERSATION_TAKEN), "conversation_taken") == 0);
   CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_ARTICLE_RATED), "article_rated") == 0);
+  CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_TICKET_SCHEMA_LOADED), "ticket_schema_loaded") == 0);
+  CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_TICKET_CHANGED), "ticket_changed") == 0);
+  for (int kind = PARLEY_EVENT_CONNECTION_CHANGED; kind <= PARLEY_EVENT_TICKET_CHANGED; ++kind) {
+    CHECK(strcmp(parley_event_type_name((parley_event_kind)kind), "unknown") != 0);
+  }
   CHECK((parley_features() & PARLEY_FEATURE_RECEIPTS) != 0);
   CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_NONE), "none") == 0);
   CHECK(strcmp(parley_event_type_name((parley_event_kind)999), "unknown") == 0);

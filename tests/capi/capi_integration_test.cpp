@@ -203,11 +203,15 @@ TEST_F(CApiIntegration, TicketRoundTrip) {
 
   // Failures come back as typed events with the request's tag.
   ASSERT_EQ(parley_agent_set_ticket_status(agent.get(), ticket_id.data(), ticket_id.size(),
-                                           PARLEY_TICKET_STATUS_CLOSED, 16),
+                                           PARLEY_TICKET_STATUS_SOLVED, 19),
+            PARLEY_OK);
+  ASSERT_TRUE(agent.wait_for_reply(PARLEY_EVENT_TICKET_STATUS_SET, 19));
+  ASSERT_EQ(parley_agent_set_ticket_status(agent.get(), ticket_id.data(), ticket_id.size(),
+                                           PARLEY_TICKET_STATUS_PENDING, 16),
             PARLEY_OK);
   auto refused = agent.wait_for_reply(PARLEY_EVENT_TICKET_STATUS_SET, 16);
   ASSERT_TRUE(refused);
-  EXPECT_EQ(refused->status, PARLEY_E_CONFLICT);  // pending -> closed is not a transition
+  EXPECT_EQ(refused->status, PARLEY_E_CONFLICT);  // solved -> pending is not a transition
   EXPECT_FALSE(refused->error_message.empty());
   EXPECT_EQ(refused->json["error"]["code"], "conflict");
   EXPECT_TRUE(refused->json["ticket"].is_null());
@@ -221,6 +225,123 @@ TEST_F(CApiIntegration, TicketRoundTrip) {
   auto missing = user.wait_for_reply(PARLEY_EVENT_TICKET_LOADED, 18);
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, PARLEY_E_NOT_FOUND);
+}
+
+// The rest of the life cycle through the C ABI: the schema, custom fields and metadata, the
+// agent's priority and taking it, the user's rating and closing, pages and the device's copy.
+TEST_F(CApiIntegration, TicketLifecycleWithFieldsRatingAndPages) {
+  CClient agent(server.url(), server.mint_token("agent-1", "Alice", "agent"));
+  ASSERT_TRUE(agent.wait_connected());
+  CClient user(server.url(), server.mint_token("u-8", "Cy"));
+  ASSERT_TRUE(user.wait_connected());
+
+  ASSERT_EQ(parley_ticket_load_schema(user.get(), 1), PARLEY_OK);
+  auto schema = user.wait_for_reply(PARLEY_EVENT_TICKET_SCHEMA_LOADED, 1);
+  ASSERT_TRUE(schema);
+  ASSERT_EQ(schema->status, PARLEY_OK) << schema->error_message;
+  EXPECT_EQ(field(schema->json, "/schema/fields/0/key"), "order_number");
+  char* cached = nullptr;
+  ASSERT_EQ(parley_ticket_cached_schema(user.get(), &cached, nullptr), PARLEY_OK);
+  EXPECT_EQ(json::parse(cached), schema->json["schema"]);
+  parley_free(cached);
+
+  parley_ticket_draft* draft = nullptr;
+  ASSERT_EQ(parley_ticket_draft_new(&draft), PARLEY_OK);
+  ASSERT_EQ(parley_ticket_draft_set_subject(draft, PARLEY_STR("Wrong size")), PARLEY_OK);
+  ASSERT_EQ(parley_ticket_draft_set_field(draft, PARLEY_STR("quantity"), PARLEY_STR("200")), PARLEY_OK);
+  // Checked against the schema before it is queued: 200 is above the field's max.
+  EXPECT_EQ(parley_ticket_create(user.get(), draft, 2, nullptr), PARLEY_E_INVALID_ARGUMENT);
+  EXPECT_NE(std::string(parley_last_error_message()).find("quantity"), std::string::npos);
+  ASSERT_EQ(parley_ticket_draft_set_field(draft, PARLEY_STR("quantity"), PARLEY_STR("2")), PARLEY_OK);
+  ASSERT_EQ(parley_ticket_draft_set_metadata(draft, PARLEY_STR("cart_id"), PARLEY_STR("C-77")), PARLEY_OK);
+  ASSERT_EQ(parley_ticket_create(user.get(), draft, 2, nullptr), PARLEY_OK) << parley_last_error_message();
+  parley_ticket_draft_free(draft);
+  auto created = user.wait_for_reply(PARLEY_EVENT_TICKET_CREATED, 2);
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, PARLEY_OK) << created->error_message;
+  const json ticket = created->json["ticket"];
+  EXPECT_EQ(ticket["fields"], (json{{"quantity", "2"}}));
+  EXPECT_EQ(ticket["metadata"]["cart_id"], "C-77");
+  EXPECT_EQ(ticket["metadata"]["sdk"].get<std::string>().rfind("parley-cpp/", 0), 0u);
+  EXPECT_TRUE(ticket["assignee"].is_null());
+  EXPECT_TRUE(ticket["rating"].is_null());
+  const std::string id = ticket["id"];
+
+  ASSERT_EQ(parley_agent_take_ticket(agent.get(), id.data(), id.size(), 3, nullptr), PARLEY_OK);
+  auto taken = agent.wait_for_reply(PARLEY_EVENT_TICKET_CHANGED, 3);
+  ASSERT_TRUE(taken);
+  EXPECT_EQ(taken->status, PARLEY_OK) << taken->error_message;
+  EXPECT_EQ(taken->json["change"], "assigned");
+  EXPECT_EQ(field(taken->json, "/ticket/assignee/name"), "Alice");
+  ASSERT_EQ(parley_agent_set_ticket_priority(agent.get(), id.data(), id.size(),
+                                             PARLEY_TICKET_PRIORITY_URGENT, 4, nullptr),
+            PARLEY_OK);
+  auto urgent = agent.wait_for_reply(PARLEY_EVENT_TICKET_CHANGED, 4);
+  ASSERT_TRUE(urgent);
+  EXPECT_EQ(field(urgent->json, "/ticket/priority"), "urgent");
+  ASSERT_TRUE(user.wait_for([&](const PolledEvent& e) {
+    return e.type == PARLEY_EVENT_TICKET_UPDATED && field(e.json, "/change") == "priority";
+  }));
+
+  // Rating before it is solved is refused; once solved it is kept and the agent sees it.
+  ASSERT_EQ(parley_ticket_rate(user.get(), id.data(), id.size(), 5, PARLEY_STR("Thanks!"), 5, nullptr),
+            PARLEY_OK);
+  auto early = user.wait_for_reply(PARLEY_EVENT_TICKET_CHANGED, 5);
+  ASSERT_TRUE(early);
+  EXPECT_EQ(early->status, PARLEY_E_CONFLICT);
+  EXPECT_EQ(parley_ticket_rate(user.get(), id.data(), id.size(), 6, nullptr, 0, 6, nullptr),
+            PARLEY_E_INVALID_ARGUMENT);
+  ASSERT_EQ(parley_agent_set_ticket_status(agent.get(), id.data(), id.size(),
+                                           PARLEY_TICKET_STATUS_SOLVED, 7),
+            PARLEY_OK);
+  ASSERT_TRUE(user.wait_for([&](const PolledEvent& e) {
+    return e.type == PARLEY_EVENT_TICKET_UPDATED && field(e.json, "/ticket/status") == "solved";
+  }));
+  ASSERT_EQ(parley_ticket_rate(user.get(), id.data(), id.size(), 5, PARLEY_STR("Thanks!"), 8, nullptr),
+            PARLEY_OK);
+  auto rated = user.wait_for_reply(PARLEY_EVENT_TICKET_CHANGED, 8);
+  ASSERT_TRUE(rated);
+  ASSERT_EQ(rated->status, PARLEY_OK) << rated->error_message;
+  EXPECT_EQ(rated->json["change"], "rated");
+  EXPECT_EQ(rated->json["ticket"]["rating"]["score"], 5);
+  EXPECT_EQ(rated->json["ticket"]["rating"]["comment"], "Thanks!");
+  ASSERT_TRUE(agent.wait_for([&](const PolledEvent& e) {
+    return e.type == PARLEY_EVENT_TICKET_UPDATED && field(e.json, "/change") == "rated" &&
+           field(e.json, "/ticket/rating/comment") == "Thanks!";
+  }));
+  ASSERT_EQ(parley_ticket_close(user.get(), id.data(), id.size(), 9, nullptr), PARLEY_OK);
+  auto closed = user.wait_for_reply(PARLEY_EVENT_TICKET_CHANGED, 9);
+  ASSERT_TRUE(closed);
+  EXPECT_EQ(field(closed->json, "/ticket/status"), "closed");
+
+  // A second ticket, then pages of one, and the device's copy.
+  ASSERT_EQ(parley_ticket_draft_new(&draft), PARLEY_OK);
+  ASSERT_EQ(parley_ticket_draft_set_subject(draft, PARLEY_STR("Another")), PARLEY_OK);
+  ASSERT_EQ(parley_ticket_create(user.get(), draft, 10, nullptr), PARLEY_OK);
+  parley_ticket_draft_free(draft);
+  ASSERT_TRUE(user.wait_for_reply(PARLEY_EVENT_TICKET_CREATED, 10));
+  ASSERT_EQ(parley_ticket_list_page(user.get(), PARLEY_TICKET_STATUS_ANY, nullptr, 0, nullptr, 0, 1, 11),
+            PARLEY_OK);
+  auto first = user.wait_for_reply(PARLEY_EVENT_TICKETS_LISTED, 11);
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->json["tickets"].size(), 1u);
+  EXPECT_EQ(first->json["has_more"], true);
+  const std::string newest = first->json["tickets"][0]["id"];
+  ASSERT_EQ(parley_ticket_list_page(user.get(), PARLEY_TICKET_STATUS_ANY, nullptr, 0, newest.data(),
+                                    newest.size(), 1, 12),
+            PARLEY_OK);
+  auto second = user.wait_for_reply(PARLEY_EVENT_TICKETS_LISTED, 12);
+  ASSERT_TRUE(second);
+  ASSERT_EQ(second->json["tickets"].size(), 1u);
+  EXPECT_EQ(second->json["tickets"][0]["id"], id);
+  EXPECT_EQ(second->json["has_more"], false);
+  ASSERT_EQ(parley_ticket_cached(user.get(), &cached, nullptr), PARLEY_OK);
+  const json kept = json::parse(cached);
+  parley_free(cached);
+  ASSERT_EQ(kept["tickets"].size(), 2u);
+  EXPECT_EQ(kept["tickets"][0]["id"], newest);
+  EXPECT_EQ(kept["tickets"][1]["rating"]["score"], 5);
+  EXPECT_EQ(kept["tickets"][1]["status"], "closed");
 }
 
 TEST_F(CApiIntegration, TwoUsersInOneProcessStayIndependent) {

@@ -58,7 +58,7 @@ CommandResult run_command(const std::string& command) {
 }  // namespace
 
 TEST(DemoTour, ChatCliTourCompletesAgainstServerBotAndAgent) {
-  parley::test::ServerProcess server({true, PARLEY_SAMPLE_FAQ_DIR, {}});
+  parley::test::ServerProcess server({true, PARLEY_SAMPLE_FAQ_DIR, PARLEY_SAMPLE_TICKET_SCHEMA, {}});
   BackgroundProcess agent({PARLEY_DEMO_AGENT_BIN, "--server", server.url(), "--token",
                            server.mint_token("agent-sam", "Sam", "agent")});
   ASSERT_TRUE(agent.started());
@@ -72,7 +72,9 @@ TEST(DemoTour, ChatCliTourCompletesAgainstServerBotAndAgent) {
   EXPECT_NE(tour.output.find("환불은 어떻게 받나요?"), std::string::npos) << tour.output;
   EXPECT_NE(tour.output.find("Parley Bot:"), std::string::npos) << tour.output;
   EXPECT_NE(tour.output.find("Sam (agent):"), std::string::npos) << tour.output;
-  EXPECT_NE(tour.output.find("is now: solved"), std::string::npos) << tour.output;
+  EXPECT_NE(tour.output.find("is now: solved, with Sam]"), std::string::npos) << tour.output;
+  EXPECT_NE(tour.output.find("thanks for rating: solved, with Sam, rated 5/5]"), std::string::npos)
+      << tour.output;
   // Opening the ticket, the app suggested the article that answers it.
   EXPECT_NE(tour.output.find("these articles may answer it:]\n  \033[4mMy item arrived damaged"),
             std::string::npos)

@@ -79,8 +79,10 @@ TEST(SdkTickets, AnInvalidTransitionIsAConflict) {
   user->create_ticket(draft, 1);
   const auto created = user.wait_for(reply_to(EventType::ticket_created, 1));
   ASSERT_TRUE(created && created->error.ok());
-  // An open ticket must be solved before it can be closed.
-  agent->set_ticket_status(created->tickets.at(0).id, "closed", 2);
+  // A closed ticket can only be reopened.
+  agent->set_ticket_status(created->tickets.at(0).id, "closed", 3);
+  ASSERT_TRUE(agent.wait_for(reply_to(EventType::ticket_status_set, 3)));
+  agent->set_ticket_status(created->tickets.at(0).id, "pending", 2);
   const auto refused = agent.wait_for(reply_to(EventType::ticket_status_set, 2));
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->error.code, ErrorCode::conflict) << refused->error.message;

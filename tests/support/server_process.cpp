@@ -96,6 +96,7 @@ bool read_listening_line(int fd, const std::string& expected, std::string& seen)
 
 ServerProcess::ServerProcess(ServerOptions options) : options_(std::move(options)) {
   if (options_.faq_dir.empty()) options_.faq_dir = PARLEY_TEST_FAQ_DIR;
+  if (options_.ticket_schema.empty()) options_.ticket_schema = PARLEY_TEST_TICKET_SCHEMA;
   temp_dir_ = make_temp_dir();
   db_path_ = temp_dir_ + "/parley.db";
   port_ = pick_free_port();
@@ -132,7 +133,8 @@ void ServerProcess::start() {
   if (running()) throw std::runtime_error("ServerProcess: already running");
   std::vector<std::string> args{PARLEY_SERVER_BIN, "--db",     db_path_, "--host", "127.0.0.1",
                                 "--port",          std::to_string(port_), "--secret", kSecret,
-                                "--faq",           options_.faq_dir};
+                                "--faq",           options_.faq_dir,
+                                "--ticket-schema", options_.ticket_schema};
   if (!options_.bot) args.emplace_back("--no-bot");
   args.insert(args.end(), options_.extra_args.begin(), options_.extra_args.end());
   std::vector<char*> argv;

@@ -11,6 +11,7 @@ namespace parley::test {
 struct ServerOptions {
   bool bot = false;
   std::string faq_dir;                  // empty = tests/support/faq
+  std::string ticket_schema;            // empty = tests/support/ticket-schema.json
   std::vector<std::string> extra_args;  // e.g. {"--heartbeat-ms","500"}
 };
 

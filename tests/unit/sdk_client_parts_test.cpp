@@ -14,6 +14,7 @@
 #include "client/event_queue.hpp"
 #include "client/faq_fetch.hpp"
 #include "client/faq_library.hpp"
+#include "client/sdk_info.hpp"
 #include "protocol/frame.hpp"
 #include "transport/server_url.hpp"
 
@@ -64,20 +65,89 @@ TEST(SdkArgumentChecks, IdsFollowTheProtocolAlphabet) {
 
 TEST(SdkArgumentChecks, TicketDraftsAndStatuses) {
   parley::client::AnnouncedLimits limits;
+  const parley::TicketValues metadata{{"os", "Linux"}};
+  const parley::TicketSchema no_schema;
   parley::TicketDraft draft;
   draft.subject = "Refund";
-  EXPECT_EQ(code_of([&] { parley::client::check_ticket_draft(draft, limits); }), ErrorCode::ok);
+  auto check = [&](const parley::TicketSchema& schema, const parley::TicketValues& meta) {
+    return code_of([&] { parley::client::check_ticket_draft(draft, meta, schema, limits); });
+  };
+  EXPECT_EQ(check(no_schema, metadata), ErrorCode::ok);
   draft.priority = "asap";
-  EXPECT_EQ(code_of([&] { parley::client::check_ticket_draft(draft, limits); }),
-            ErrorCode::invalid_argument);
+  EXPECT_EQ(check(no_schema, metadata), ErrorCode::invalid_argument);
   draft.priority = "high";
   draft.subject = std::string(limits.max_subject_bytes.load() + 1, 's');
-  EXPECT_EQ(code_of([&] { parley::client::check_ticket_draft(draft, limits); }),
-            ErrorCode::invalid_argument);
+  EXPECT_EQ(check(no_schema, metadata), ErrorCode::invalid_argument);
+  draft.subject = "Refund";
+  EXPECT_EQ(check(no_schema, {{"bad key", "x"}}), ErrorCode::invalid_argument);
+
+  // The server's schema, as the device last saw it, is the server's own check.
+  parley::TicketSchema schema;
+  schema.categories = {{"billing", "Billing"}};
+  parley::TicketFieldSpec count;
+  count.key = "count";
+  count.type = "number";
+  count.required = true;
+  schema.fields = {count};
+  EXPECT_EQ(check(schema, metadata), ErrorCode::invalid_argument);  // count is required
+  draft.fields["count"] = "3";
+  EXPECT_EQ(check(schema, metadata), ErrorCode::ok);
+  draft.fields["count"] = "three";
+  EXPECT_EQ(check(schema, metadata), ErrorCode::invalid_argument);
+  draft.fields["count"] = "3";
+  draft.category = "gardening";
+  EXPECT_EQ(check(schema, metadata), ErrorCode::invalid_argument);
+
   EXPECT_EQ(code_of([] { parley::client::check_ticket_status("solved", false); }), ErrorCode::ok);
   EXPECT_EQ(code_of([] { parley::client::check_ticket_status("", false); }), ErrorCode::invalid_argument);
   EXPECT_EQ(code_of([] { parley::client::check_ticket_status("", true); }), ErrorCode::ok);
   EXPECT_EQ(code_of([] { parley::client::check_ticket_status("done", true); }), ErrorCode::invalid_argument);
+}
+
+TEST(SdkArgumentChecks, TicketQueries) {
+  parley::client::AnnouncedLimits limits;
+  auto check = [&](const parley::TicketQuery& q) {
+    return code_of([&] { parley::client::check_ticket_query(q, limits); });
+  };
+  parley::TicketQuery query;
+  EXPECT_EQ(check(query), ErrorCode::ok);
+  query.statuses = {"open", "pending"};
+  query.before_ticket_id = "t-9";
+  EXPECT_EQ(check(query), ErrorCode::ok);
+  for (int limit : {0, 101}) {
+    parley::TicketQuery q;
+    q.limit = limit;
+    EXPECT_EQ(check(q), ErrorCode::invalid_argument) << limit;
+  }
+  parley::TicketQuery bad_status;
+  bad_status.statuses = {"open", "done"};
+  EXPECT_EQ(check(bad_status), ErrorCode::invalid_argument);
+  parley::TicketQuery bad_before;
+  bad_before.before_ticket_id = "t 9";
+  EXPECT_EQ(check(bad_before), ErrorCode::invalid_argument);
+}
+
+TEST(SdkDeviceMetadata, NamesTheSdkAppAndDevice) {
+  parley::Config config;
+  config.app = "com.example.shop/2.3.1";
+  config.platform = "android";
+  config.locale = "ko-KR";
+  config.os = "Android 15";
+  config.device = "Pixel 9";
+  const auto values = parley::client::device_metadata(config);
+  EXPECT_EQ(values.at("app"), "com.example.shop");
+  EXPECT_EQ(values.at("app_version"), "2.3.1");
+  EXPECT_EQ(values.at("platform"), "android");
+  EXPECT_EQ(values.at("locale"), "ko-KR");
+  EXPECT_EQ(values.at("os"), "Android 15");
+  EXPECT_EQ(values.at("device"), "Pixel 9");
+  EXPECT_EQ(values.at("sdk").rfind("parley-cpp/", 0), 0u);
+  // Unknown parts are left out; the system fills os and device where it can.
+  const auto bare = parley::client::device_metadata(parley::Config{});
+  EXPECT_FALSE(bare.contains("app"));
+  EXPECT_FALSE(bare.contains("locale"));
+  EXPECT_FALSE(bare.at("os").empty());
+  EXPECT_FALSE(bare.at("device").empty());
 }
 
 TEST(SdkArgumentChecks, ConfigNeedsAWebSocketUrlAndSaneDurations) {

@@ -59,7 +59,17 @@ Conversation conversation(const std::string& id) {
 }
 
 Ticket ticket(const std::string& id, const std::string& status) {
-  return Ticket{id, "cid-" + id, "u-1", "Broken", "It broke", status, "normal", "", 1, 2};
+  Ticket t;
+  t.id = id;
+  t.client_id = "cid-" + id;
+  t.user_id = "u-1";
+  t.subject = "Broken";
+  t.description = "It broke";
+  t.status = status;
+  t.priority = "normal";
+  t.created_at = 1;
+  t.updated_at = 2;
+  return t;
 }
 
 TEST(SdkStore, NewStoreIsAtTheCurrentSchemaVersion) {

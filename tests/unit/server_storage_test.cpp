@@ -9,6 +9,8 @@
 #include "storage/object_id.hpp"
 #include "storage/principals.hpp"
 #include "storage/schema.hpp"
+#include "storage/tickets.hpp"
+#include "sdk_temp_dir.hpp"
 
 namespace parley::server {
 namespace {
@@ -158,11 +160,44 @@ TEST(TicketStatus, AllowsExactlyTheDocumentedTransitions) {
     }
   }
   const std::set<std::pair<std::string, std::string>> expected{
-      {"open", "pending"}, {"pending", "open"},  {"open", "solved"}, {"pending", "solved"},
-      {"solved", "closed"}, {"solved", "open"}, {"closed", "open"}};
+      {"open", "pending"},  {"pending", "open"}, {"open", "solved"},  {"pending", "solved"},
+      {"open", "closed"},   {"pending", "closed"}, {"solved", "closed"},
+      {"solved", "open"},   {"closed", "open"}};
   EXPECT_EQ(allowed, expected);
   EXPECT_TRUE(is_ticket_status("pending"));
   EXPECT_FALSE(is_ticket_status("archived"));
+  EXPECT_TRUE(is_ticket_priority("urgent"));
+  EXPECT_FALSE(is_ticket_priority("asap"));
+}
+
+// A version-3 file, as the previous release left it, keeps its tickets through the upgrade,
+// which gives them empty fields and metadata, no assignee and no rating.
+TEST(TicketSchema, AVersion3FileUpgradesWithItsTickets) {
+  test::SdkTempDir dir;
+  const auto path = dir.file("v3.db");
+  {
+    sqlite::Database db(path);
+    migrate_to(db, 3);
+    db.exec(
+        "INSERT INTO principals (id, kind, name, created_at) VALUES ('u-1', 'user', 'Ann', 1);"
+        "INSERT INTO tickets (client_id, user_id, subject, description, status, priority, "
+        "  category, created_at, updated_at) "
+        "  VALUES ('t1', 'u-1', 'Help', 'Please', 'solved', 'high', 'orders', 1, 2);");
+  }
+  auto db = open_database(path);
+  EXPECT_EQ(db.user_version(), kSchemaVersion);
+  TicketRepository tickets(db);
+  const auto ticket = tickets.find(1);
+  ASSERT_TRUE(ticket);
+  EXPECT_EQ(ticket->subject, "Help");
+  EXPECT_EQ(ticket->status, "solved");
+  EXPECT_TRUE(ticket->fields.empty());
+  EXPECT_TRUE(ticket->metadata.empty());
+  EXPECT_FALSE(ticket->assignee);
+  EXPECT_EQ(ticket->rating, 0);
+  tickets.rate(1, 5, "thanks", 3);
+  EXPECT_EQ(tickets.find(1)->rating, 5);
+  EXPECT_EQ(tickets.find(1)->rating_comment, "thanks");
 }
 
 }  // namespace
