@@ -7,7 +7,11 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libwebsockets-dev libssl-dev libcurl4-openssl-dev nlohmann-json3-dev libsqlite3-dev zlib1g-dev
   libutf8proc-dev libgtest-dev libgmock-dev libbenchmark-dev
+  chromium fonts-dejavu-core  # the agent console's browser test
 )
+# Node.js and npm drive the browser test (playwright-core); a machine may have them already.
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

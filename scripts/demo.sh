@@ -35,6 +35,11 @@ mint() { "$bin/server/parley-server" mint-token --secret parley-dev-secret "$@";
 "$bin/samples/demo-agent/demo-agent" --server "$url" --token "$(mint --sub agent-sam --name Sam --kind agent)" &
 agent_pid=$!
 
+# The agent console: open it in a browser and sign in as a second agent to watch (and answer)
+# what happens in the chat below, live.
+echo "Agent console: http://127.0.0.1:$port/console/ — sign in with this agent token:"
+echo "  $(mint --sub agent-kim --name Kim --kind agent --ttl 86400)"
+
 user_token=$(mint --sub demo-user --name "${USER:-Guest}")
 if [ -t 0 ] && [ -t 1 ]; then
   "$bin/samples/chat-cli/chat-cli" --server "$url" --token "$user_token" --store "$work/app.db"

@@ -22,6 +22,15 @@ Json limits_json(const protocol::Limits& limits) {
           {"max_batch", limits.max_batch}};
 }
 
+bool optional_bool_arg(const Json& args, const char* key) {
+  const auto it = args.find(key);
+  if (it == args.end() || it->is_null()) return false;
+  if (!it->is_boolean()) {
+    throw protocol::ArgError(ErrorCode::bad_request, std::string("\"") + key + "\" must be true or false");
+  }
+  return it->get<bool>();
+}
+
 }  // namespace
 
 Outcome handle_hello(Call& call) {
@@ -34,6 +43,7 @@ Outcome handle_hello(Call& call) {
   const protocol::TextRule info_rule{protocol::kMaxClientInfoBytes, false, false};
   for (const char* key : {"sdk", "app", "platform"}) protocol::text_arg(call.args, key, info_rule);
   const auto locale = protocol::text_arg(call.args, "locale", info_rule);
+  const bool live_only = optional_bool_arg(call.args, "live_only");
 
   Principal principal = authenticate(call.services, *token);
   if (principal.id == kBotAuthor.id) {
@@ -66,7 +76,9 @@ Outcome handle_hello(Call& call) {
                                 {"latest_seq", latest},
                                 {"server_id", call.services.server_id},
                                 {"resync", resync}});
-  if (!resync) outcome.replay_after = resume_from;
+  // live_only: a client that keeps no copy (the agent console) loads what it shows afresh and
+  // wants only what happens from now on.
+  if (!resync) outcome.replay_after = live_only ? latest : resume_from;
   outcome.attach = true;
   state.principal = std::move(principal);
   state.locale = normalize_locale(locale.value_or(""));

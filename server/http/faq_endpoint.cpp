@@ -36,21 +36,6 @@ std::string locale(const HttpRequest& request, const Services& services) {
   return services.catalogue.resolve_locale(text);
 }
 
-// If-None-Match holds one or more entity tags ("a", W/"b") or "*".
-bool matches(std::string_view if_none_match, std::string_view etag) {
-  if (if_none_match == "*") return true;
-  while (!if_none_match.empty()) {
-    const auto comma = if_none_match.find(',');
-    auto tag = if_none_match.substr(0, comma);
-    if_none_match = comma == std::string_view::npos ? std::string_view() : if_none_match.substr(comma + 1);
-    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
-    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
-    if (tag.starts_with("W/")) tag.remove_prefix(2);  // weak comparison, as RFC 9110 asks here
-    if (tag == etag) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 const FaqEndpoint::Whole& FaqEndpoint::whole(const std::string& locale) {
@@ -87,7 +72,7 @@ HttpResponse FaqEndpoint::serve(const HttpRequest& request) {
   const std::string etag = "\"" + services_.server_id + "-" + std::to_string(version) +
                            (wanted_locale.empty() ? "" : "-" + wanted_locale) + "\"";
   HttpResponse response;
-  if (matches(request.if_none_match, etag)) {
+  if (etag_matches(request.if_none_match, etag)) {
     response.status = 304;
   } else if (since == 0) {
     const Whole& w = whole(wanted_locale);

@@ -53,4 +53,18 @@ HttpResponse error_response(protocol::ErrorCode code, std::string_view message) 
   return response;
 }
 
+bool etag_matches(std::string_view if_none_match, std::string_view etag) noexcept {
+  if (if_none_match == "*") return true;
+  while (!if_none_match.empty()) {
+    const auto comma = if_none_match.find(',');
+    auto tag = if_none_match.substr(0, comma);
+    if_none_match = comma == std::string_view::npos ? std::string_view() : if_none_match.substr(comma + 1);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (tag.starts_with("W/")) tag.remove_prefix(2);  // weak comparison, as RFC 9110 asks here
+    if (tag == etag) return true;
+  }
+  return false;
+}
+
 }  // namespace parley::server

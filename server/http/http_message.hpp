@@ -44,5 +44,8 @@ HttpResponse json_response(int status, const protocol::Json& body);
 // the WebSocket's `err` frames carry it.
 HttpResponse error_response(protocol::ErrorCode code, std::string_view message);
 int http_status_of(protocol::ErrorCode code) noexcept;
+// Whether an If-None-Match header (one or more entity tags, weak ones too, or "*") names
+// `etag` (quoted, as sent in ETag).
+bool etag_matches(std::string_view if_none_match, std::string_view etag) noexcept;
 
 }  // namespace parley::server

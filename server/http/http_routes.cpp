@@ -26,6 +26,10 @@ HttpResponse HttpRoutes::route(const HttpRequest& request) {
     if (request.method != "GET") return method_not_allowed("GET");
     return faq_.serve(request);
   }
+  if (ConsoleEndpoint::handles(request.path)) {
+    if (request.method != "GET") return method_not_allowed("GET");
+    return console_.serve(request);
+  }
   if (request.path == protocol::kPath) {
     auto response = error_response(ErrorCode::bad_request,
                                    "this is the WebSocket endpoint (subprotocol parley.v1)");

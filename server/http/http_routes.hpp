@@ -2,6 +2,7 @@
 // Which endpoint answers an HTTP request. Every failure becomes a typed JSON error response;
 // nothing thrown leaves here.
 #include "handlers/services.hpp"
+#include "http/console_endpoint.hpp"
 #include "http/faq_endpoint.hpp"
 #include "http/http_message.hpp"
 
@@ -17,6 +18,7 @@ class HttpRoutes {
   HttpResponse route(const HttpRequest& request);
 
   FaqEndpoint faq_;
+  ConsoleEndpoint console_;
 };
 
 }  // namespace parley::server
