@@ -73,6 +73,11 @@ class Client {
   void load_history(std::string_view conversation_id, std::string_view before_message_id = {},
                     int limit = 50, std::uint64_t tag = 0);
   void list_conversations(std::uint64_t tag = 0);
+  // "Talk to a person": the conversation (empty: the user's open one) waits for an agent. The
+  // bot hands over by itself what it cannot answer; either way the user's place in the queue
+  // comes with the conversation (queue_position) and each move as conversation_updated
+  // ("queued", "queue"). A write (outbox); asking twice changes nothing. Reply: agent_requested.
+  std::string request_agent(std::string_view conversation_id = {}, std::uint64_t tag = 0);
   // Cached messages of a conversation (including pending ones), oldest first, own messages
   // with their delivery state. Reads the local store; works offline, from start-up on, before
   // any network. An empty conversation_id lists the pending messages that have no

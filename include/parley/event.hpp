@@ -33,7 +33,8 @@ enum class EventType {
   faq_results,         // search_faq: `hits`
   // Chat states (unsolicited unless marked as a reply).
   message_updated,       // `messages[0]` was edited or deleted (`change`: "edited", "deleted")
-  conversation_updated,  // `conversations[0]` changed (`change`: "assigned", "receipts"); its
+  conversation_updated,  // `conversations[0]` changed (`change`: "assigned", "receipts", "queued"
+                         // (it waits for a person), "queue" (its place moved up)); its
                          // unread_count and the state of the messages in it may have changed
   typing_changed,        // `principal` started or stopped (`typing`) typing in `conversation_id`
   token_expiring,        // the token expires in `count` seconds: call set_token() with a new one
@@ -45,6 +46,7 @@ enum class EventType {
   ticket_changed,        // reply to close_ticket, reopen_ticket, rate_ticket,
                          // set_ticket_priority, take_ticket: `tickets[0]`, `change`
                          // ("status", "rated", "priority", "assigned")
+  agent_requested,       // reply to request_agent: `conversations[0]` with its queue_position
 };
 
 const char* to_string(EventType type) noexcept;

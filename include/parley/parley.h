@@ -304,8 +304,9 @@ typedef enum parley_event_kind {
   PARLEY_EVENT_FAQ_RESULTS = 17,         /* parley_faq_search: "hits" */
   /* Unsolicited: */
   PARLEY_EVENT_MESSAGE_UPDATED = 18,      /* "message" was edited or deleted; "change" */
-  PARLEY_EVENT_CONVERSATION_UPDATED = 19, /* "conversation" (with "unread_count"); "change":
-                                             "assigned", "receipts" or "read" */
+  PARLEY_EVENT_CONVERSATION_UPDATED = 19, /* "conversation" (with "unread_count" and
+                                             "queue_position"); "change": "assigned",
+                                             "receipts", "read", "queued" or "queue" */
   PARLEY_EVENT_TYPING_CHANGED = 20,       /* "conversation_id", "author", "typing" */
   PARLEY_EVENT_TOKEN_EXPIRING = 21,       /* "seconds_left": call parley_client_set_token */
   /* Replies: */
@@ -317,10 +318,12 @@ typedef enum parley_event_kind {
                                              "not_helpful_count"} */
   PARLEY_EVENT_TICKET_SCHEMA_LOADED = 25, /* parley_ticket_load_schema, or tag 0 when the
                                              server's schema changed: "schema" */
-  PARLEY_EVENT_TICKET_CHANGED = 26        /* parley_ticket_close, _reopen, _rate,
+  PARLEY_EVENT_TICKET_CHANGED = 26,       /* parley_ticket_close, _reopen, _rate,
                                              parley_agent_set_ticket_priority,
                                              parley_agent_take_ticket: "client_id", "ticket",
                                              "change" */
+  PARLEY_EVENT_AGENT_REQUESTED = 27       /* parley_chat_request_agent: "client_id",
+                                             "conversation" (with "queue_position") */
 } parley_event_kind;
 
 /* The stable name of an event type, as in the JSON "type" field ("message_received");
@@ -423,6 +426,16 @@ PARLEY_API parley_status parley_chat_load_history(parley_client *client, const c
 /* Lists the user's conversations, newest first. Reply: PARLEY_EVENT_CONVERSATIONS_LISTED. */
 PARLEY_API parley_status parley_chat_list_conversations(parley_client *client,
                                                         uint64_t tag) PARLEY_NOEXCEPT;
+
+/* "Talk to a person" (users): the conversation (empty: the user's open one) waits for an
+ * agent. The bot hands over what it cannot answer by itself. The user's place in the queue is
+ * the conversation's "queue_position" (null when not waiting), and each move comes as
+ * PARLEY_EVENT_CONVERSATION_UPDATED ("change": "queued", then "queue"). Outbox as
+ * parley_chat_send; asking twice changes nothing. Reply: PARLEY_EVENT_AGENT_REQUESTED. */
+PARLEY_API parley_status parley_chat_request_agent(parley_client *client,
+                                                   const char *conversation,
+                                                   size_t conversation_len, uint64_t tag,
+                                                   char *out_client_id) PARLEY_NOEXCEPT;
 
 /* The messages of a conversation kept on the device (including ones still being sent),
  * oldest first, read synchronously from the local store: works offline, never waits on the

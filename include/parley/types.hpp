@@ -95,6 +95,9 @@ struct Conversation {
   // Messages from the other side that this principal has not read (cached_conversations()
   // counts them on the device; 0 in replies from the server).
   std::int64_t unread_count = 0;
+  // While the conversation waits for a person (the bot handed it over, or the user asked with
+  // request_agent()): its place in the queue, 1 = next. 0 = not waiting.
+  std::int64_t queue_position = 0;
 };
 
 // The user's satisfaction with a solved ticket (CSAT): score 1–5, 0 = not rated.

@@ -26,6 +26,7 @@ void ChatApp::print_help() const {
           "  /search <words>           search the help center (works offline)\n"
           "  /ticket <subject> | <details>   open a support ticket (shows articles that may\n"
           "                            answer it first)\n"
+          "  /agent                    talk to a person (shows your place in the queue)\n"
           "  /tickets                  list your tickets\n"
           "  /rate <1-5> [comment]     rate the help on your last solved ticket\n"
           "  /close <ticket id>        close a ticket you need no more help with\n"
@@ -52,6 +53,8 @@ void ChatApp::print_conversation_change(const parley::Conversation& c, const std
              c.agent_receipt.read_up_to != last_read_by_support_) {
     last_read_by_support_ = c.agent_receipt.read_up_to;
     out_ << "[✓✓ read by support]\n";
+  } else if ((change == "queued" || change == "queue") && c.queue_position > 0) {
+    out_ << "[waiting for a person: you are number " << c.queue_position << " in the queue]\n";
   }
 }
 
@@ -136,6 +139,15 @@ void ChatApp::apply(const parley::Event& ev) {
     case T::typing_changed:
       if (ev.typing) out_ << "[" << ev.principal.name << " is typing…]\n";
       break;
+    case T::agent_requested:
+      for (const auto& c : ev.conversations) {
+        if (c.queue_position == 0 && !c.assignee.name.empty()) {
+          out_ << "[" << c.assignee.name << " is already here]\n";
+        } else {
+          print_conversation_change(c, "queued");
+        }
+      }
+      break;
     case T::conversation_updated:
       for (const auto& c : ev.conversations) print_conversation_change(c, ev.change);
       break;
@@ -168,6 +180,8 @@ bool ChatApp::run_command(const std::string& raw) {
       draft.description = bar == std::string::npos ? "" : trim(rest.substr(bar + 1));
       client_.create_ticket(draft);
       client_.suggest_articles(draft.subject + ". " + draft.description, {}, 3, kSuggestionTag);
+    } else if (line == "/agent") {
+      client_.request_agent();
     } else if (line == "/tickets") {
       client_.list_tickets();
     } else if (line.rfind("/rate ", 0) == 0) {

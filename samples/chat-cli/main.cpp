@@ -86,8 +86,10 @@ int run_tour(parley::Client& client, chat_cli::ChatApp& app, chat_cli::Terminal&
            "/search refund", [&] { return app.searches_answered() > s0; }) &&
       step("Korean works too, through particles and spacing", "/search 환불이 안 돼요",
            [&] { return app.searches_answered() > s0 + 1; }) &&
-      step("Ask support: the bot answers from the FAQ, then an agent joins",
-           "Hi! My parcel arrived damaged, what can I do?", [&] { return app.replies() >= r0 + 2; }) &&
+      step("Ask support: the bot answers from the FAQ",
+           "Hi! My parcel arrived damaged, what can I do?", [&] { return app.replies() >= r0 + 1; }) &&
+      step("Ask for a person: you see your place in the queue, then an agent joins", "/agent",
+           [&] { return app.replies() >= r0 + 2; }) &&
       step("Open a ticket and watch the agent move it along",
            "/ticket Parcel arrived damaged | The box was crushed and the mug inside is broken.",
            [&] {

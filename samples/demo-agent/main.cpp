@@ -1,6 +1,7 @@
 // demo-agent: a scripted support agent for the demo, built on the same Parley C++ API as an
-// app (with an agent token). It takes each new conversation, reads and answers every user
-// message in chat (typing first, as a person would), and walks each new ticket through
+// app (with an agent token). It takes each conversation that waits in the queue for a person
+// (the bot handed it over, or the user asked), greets the user (typing first, as a person
+// would) and reads what they write; it takes each new ticket and walks it through
 // pending → solved with a comment, so that a new user sees the whole loop happen.
 //
 //   demo-agent --server ws://127.0.0.1:8787/v1 --token AGENT_TOKEN [--name Sam]
@@ -64,16 +65,21 @@ int main(int argc, char** argv) {
       auto ev = client.poll_event(200ms);
       if (!ev) continue;
       using T = parley::EventType;
-      if (ev->type == T::message_received) {
+      if (ev->type == T::conversation_updated && ev->change == "queued") {
+        // A user waits for a person: take the conversation and greet them, typing first.
+        for (const auto& c : ev->conversations) {
+          if (!taken.insert(c.id).second) continue;
+          client.agent_take(c.id);
+          client.set_typing(c.id, true);
+          later.push_back({Clock::now() + 800ms, {}, {}, c.id,
+                           "Hi, " + name + " here from support. I've read your message — if it's "
+                           "about an order, opening a ticket with a photo gets it solved fastest."});
+        }
+      } else if (ev->type == T::message_received) {
         for (const auto& m : ev->messages) {
-          if (m.author.kind != "user") continue;
-          if (taken.insert(m.conversation_id).second) client.agent_take(m.conversation_id);
-          client.mark_read(m.conversation_id, m.id);
-          client.set_typing(m.conversation_id, true);
-          later.push_back({Clock::now() + 600ms, {}, {}, m.conversation_id,
-                           "Hi " + m.author.name + ", " + name +
-                               " here from support. I've read your message — if it's about an "
-                               "order, opening a ticket with a photo gets it solved fastest."});
+          if (m.author.kind == "user" && taken.contains(m.conversation_id)) {
+            client.mark_read(m.conversation_id, m.id);
+          }
         }
       } else if (ev->type == T::ticket_updated && ev->change == "created") {
         for (const auto& t : ev->tickets) {

@@ -128,3 +128,13 @@ PARLEY_API parley_status parley_chat_set_typing(parley_client* client, const cha
     c.client.set_typing(conversation_id, typing != 0);
   });
 }
+
+PARLEY_API parley_status parley_chat_request_agent(parley_client* client, const char* conversation,
+                                                   size_t conversation_len, uint64_t tag,
+                                                   char* out_client_id) noexcept {
+  return guard(__func__, [&] {
+    auto& c = deref(client, "client");
+    const auto id = string_arg(conversation, conversation_len, "conversation");
+    parley::capi::copy_client_id(c.client.request_agent(id, tag), out_client_id);
+  });
+}

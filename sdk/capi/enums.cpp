@@ -51,6 +51,7 @@ parley_event_kind kind_of(EventType type) noexcept {
     case EventType::article_rated: return PARLEY_EVENT_ARTICLE_RATED;
     case EventType::ticket_schema_loaded: return PARLEY_EVENT_TICKET_SCHEMA_LOADED;
     case EventType::ticket_changed: return PARLEY_EVENT_TICKET_CHANGED;
+    case EventType::agent_requested: return PARLEY_EVENT_AGENT_REQUESTED;
   }
   return PARLEY_EVENT_NONE;
 }
@@ -115,6 +116,7 @@ const char* kind_name(std::int64_t kind) noexcept {
     case PARLEY_EVENT_ARTICLE_RATED: return "article_rated";
     case PARLEY_EVENT_TICKET_SCHEMA_LOADED: return "ticket_schema_loaded";
     case PARLEY_EVENT_TICKET_CHANGED: return "ticket_changed";
+    case PARLEY_EVENT_AGENT_REQUESTED: return "agent_requested";
   }
   return nullptr;
 }

@@ -37,7 +37,8 @@ Json to_json(const Conversation& c) {
               {"updated_at", c.updated_at},
               {"assignee", c.assignee.id.empty() ? Json(nullptr) : to_json(c.assignee)},
               {"receipts", {{"user", to_json(c.user_receipt)}, {"agent", to_json(c.agent_receipt)}}},
-              {"unread_count", c.unread_count}};
+              {"unread_count", c.unread_count},
+              {"queue_position", c.queue_position > 0 ? Json(c.queue_position) : Json(nullptr)}};
 }
 
 Json to_json(const Ticket& t) {
@@ -183,6 +184,10 @@ Json event_to_json(const Event& ev) {
       doc["change"] = ev.change;
       break;
     case EventType::conversation_taken:
+      doc["conversation"] = first(ev.conversations);
+      break;
+    case EventType::agent_requested:
+      doc["client_id"] = ev.client_id;
       doc["conversation"] = first(ev.conversations);
       break;
     case EventType::article_rated:

@@ -212,6 +212,13 @@ void Client::list_tickets(const TicketQuery& query, std::uint64_t tag) {
   post_read(*impl_, EventType::tickets_listed, client::ops::kTicketList, std::move(args), tag);
 }
 
+std::string Client::request_agent(std::string_view conversation_id, std::uint64_t tag) {
+  check_id("conversation_id", conversation_id, /*optional=*/true);
+  Json args = Json::object();
+  if (!conversation_id.empty()) args["conversation_id"] = std::string(conversation_id);
+  return post_write(*impl_, client::ops::kChatHandoff, std::move(args), tag);
+}
+
 std::vector<Ticket> Client::cached_tickets() const {
   return impl_->call([](Engine& e) { return e.cached_tickets(); });
 }

@@ -51,6 +51,7 @@ const char* to_string(EventType type) noexcept {
     case EventType::ticket_status_set: return "ticket_status_set";
     case EventType::ticket_schema_loaded: return "ticket_schema_loaded";
     case EventType::ticket_changed: return "ticket_changed";
+    case EventType::agent_requested: return "agent_requested";
     case EventType::agent_queue_loaded: return "agent_queue_loaded";
     case EventType::faq_synced: return "faq_synced";
     case EventType::faq_results: return "faq_results";

@@ -14,6 +14,7 @@ inline constexpr const char* kChatEdit = "chat.edit";
 inline constexpr const char* kChatDelete = "chat.delete";
 inline constexpr const char* kChatReceipt = "chat.receipt";
 inline constexpr const char* kChatTyping = "chat.typing";
+inline constexpr const char* kChatHandoff = "chat.handoff";
 inline constexpr const char* kTicketCreate = "ticket.create";
 inline constexpr const char* kTicketList = "ticket.list";
 inline constexpr const char* kTicketGet = "ticket.get";
@@ -38,6 +39,7 @@ inline std::optional<EventType> write_reply(std::string_view op) {
   if (op == kTicketComment) return EventType::comment_added;
   if (op == kChatEdit || op == kChatDelete) return EventType::message_edited;
   if (op == kFaqFeedback) return EventType::article_rated;
+  if (op == kChatHandoff) return EventType::agent_requested;
   if (op == kTicketClose || op == kTicketReopen || op == kTicketRate || op == kTicketSetPriority ||
       op == kTicketTake) {
     return EventType::ticket_changed;

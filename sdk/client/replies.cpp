@@ -154,6 +154,10 @@ std::optional<Event> complete_write(store::Store& store, const std::string& clie
       case EventType::article_rated:
         event->feedback = parse_feedback(member(result, "feedback"));
         break;
+      case EventType::agent_requested:
+        event->conversations.push_back(parse_conversation(member(result, "conversation")));
+        store_conversations(store, event->conversations);
+        break;
       case EventType::ticket_changed:
         event->tickets.push_back(parse_ticket(member(result, "ticket")));
         event->change = ops::ticket_change(entry->op);

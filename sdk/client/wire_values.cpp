@@ -113,6 +113,7 @@ Conversation parse_conversation(const Json& json) {
   c.created_at = integer_field(json, "created_at");
   c.updated_at = integer_field(json, "updated_at");
   c.assignee = optional_author(json, "assignee");
+  c.queue_position = integer_field(json, "queue_position");
   if (const Json& receipts = member(json, "receipts"); !receipts.is_null()) {
     c.user_receipt = parse_receipt(member(receipts, "user"));
     c.agent_receipt = parse_receipt(member(receipts, "agent"));

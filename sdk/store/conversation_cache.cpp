@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kColumns =
     "id, user_id, status, created_at, updated_at, assignee_kind, assignee_id, assignee_name, "
-    "user_delivered, user_read, agent_delivered, agent_read";
+    "user_delivered, user_read, agent_delivered, agent_read, queue_position";
 
 Conversation read_conversation(const sqlite::Statement& st) {
   Conversation c;
@@ -21,6 +21,7 @@ Conversation read_conversation(const sqlite::Statement& st) {
   c.assignee = Author{st.column_text(5), st.column_text(6), st.column_text(7)};
   c.user_receipt = Receipt{st.column_text(8), st.column_text(9)};
   c.agent_receipt = Receipt{st.column_text(10), st.column_text(11)};
+  c.queue_position = st.column_int(12);
   return c;
 }
 
@@ -28,7 +29,7 @@ auto fields(const Conversation& c) {
   return std::tie(c.id, c.user_id, c.status, c.created_at, c.updated_at, c.assignee.kind,
                   c.assignee.id, c.assignee.name, c.user_receipt.delivered_up_to,
                   c.user_receipt.read_up_to, c.agent_receipt.delivered_up_to,
-                  c.agent_receipt.read_up_to);
+                  c.agent_receipt.read_up_to, c.queue_position);
 }
 
 const std::string& newer(const std::string& a, const std::string& b) {
@@ -56,10 +57,11 @@ Stored ConversationCache::store(const Conversation& incoming) {
     if (fields(*known) == fields(c)) return Stored::unchanged;
   }
   db_.prepare(std::string("INSERT INTO conversations (") + kColumns +
-              ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+              ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
               "ON CONFLICT (id) DO UPDATE SET user_id = ?2, status = ?3, created_at = ?4, "
               "updated_at = ?5, assignee_kind = ?6, assignee_id = ?7, assignee_name = ?8, "
-              "user_delivered = ?9, user_read = ?10, agent_delivered = ?11, agent_read = ?12")
+              "user_delivered = ?9, user_read = ?10, agent_delivered = ?11, agent_read = ?12, "
+              "queue_position = ?13")
       .bind(1, c.id)
       .bind(2, c.user_id)
       .bind(3, c.status)
@@ -72,6 +74,7 @@ Stored ConversationCache::store(const Conversation& incoming) {
       .bind(10, c.user_receipt.read_up_to)
       .bind(11, c.agent_receipt.delivered_up_to)
       .bind(12, c.agent_receipt.read_up_to)
+      .bind(13, c.queue_position)
       .run();
   return known ? Stored::changed : Stored::inserted;
 }

@@ -114,6 +114,10 @@ ALTER TABLE tickets ADD COLUMN rating_comment TEXT NOT NULL DEFAULT '';
 ALTER TABLE tickets ADD COLUMN rated_at INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX tickets_by_update ON tickets (updated_at);
 )sql",
+    // 4: the place of the user's conversation in the queue for a person (0 = not waiting).
+    R"sql(
+ALTER TABLE conversations ADD COLUMN queue_position INTEGER NOT NULL DEFAULT 0;
+)sql",
 }};
 
 }  // namespace

@@ -274,10 +274,18 @@ function onEvent(event) {
       }
       break;
     }
-    case 'conversation.updated':
+    case 'conversation.updated': {
+      // The server tells only the waiting users that they moved up; here it is worked out.
+      const left = view.conversations.get(data.conversation.id)?.queue_position;
+      if (left && !data.conversation.queue_position) {
+        for (const c of view.conversations.values()) {
+          if (c.queue_position > left) c.queue_position -= 1;
+        }
+      }
       view.conversations.set(data.conversation.id, data.conversation);
       if (isSelected('conversation', data.conversation.id)) renderDetail();
       break;
+    }
     default:
       return;  // faq.changed and events of later versions: nothing on screen shows them
   }
@@ -287,14 +295,18 @@ function onEvent(event) {
 // --- Rendering -------------------------------------------------------------------------------
 
 function renderQueue() {
+  // Those waiting for a person first, in queue order; then the rest, latest activity first.
+  const activity = (c) => c.last_message?.created_at || c.updated_at;
   const conversations = [...view.conversations.values()]
       .filter((c) => c.status === 'open')
-      .sort((a, b) => (b.last_message?.created_at || b.updated_at) - (a.last_message?.created_at || a.updated_at));
+      .sort((a, b) => (a.queue_position || Infinity) - (b.queue_position || Infinity) ||
+                      activity(b) - activity(a));
   $('conversations').replaceChildren(...conversations.map((c) => el('li', {
     'data-id': c.id, class: isSelected('conversation', c.id) ? 'selected' : '',
     onclick: () => open('conversation', c.id),
   }, el('span', {class: 'title'}, c.last_message ? c.last_message.text : '(no messages)'),
-     el('span', {class: 'meta'}, `${c.user_id} · ${c.assignee ? c.assignee.name : 'unassigned'}`))));
+     el('span', {class: 'meta'}, c.queue_position ? badge(`waiting #${c.queue_position}`) : null,
+        `${c.user_id} · ${c.assignee ? c.assignee.name : 'unassigned'}`))));
 
   const tickets = [...view.tickets.values()].sort((a, b) => ticketNumber(b) - ticketNumber(a));
   $('tickets').replaceChildren(...tickets.map((t) => el('li', {

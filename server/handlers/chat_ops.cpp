@@ -4,6 +4,7 @@
 
 #include "bot/faq_bot.hpp"
 #include "common/clock.hpp"
+#include "handlers/conversation_events.hpp"
 #include "handlers/lookup.hpp"
 #include "handlers/message_poster.hpp"
 #include "handlers/views.hpp"
@@ -19,14 +20,16 @@ using protocol::Json;
 // The bot answers in its own transaction after the user's message is committed: the user's
 // write is acknowledged whatever happens to the answer. Its client_id names the message it
 // answers, so that it can be stored only once.
-std::vector<StoredEvent> bot_answer(Call& call, const ConversationRow& conversation,
-                                    const MessageRow& question) {
+// Whether the bot found an article that answers the question.
+bool bot_answer(Call& call, const ConversationRow& conversation, const MessageRow& question,
+                std::vector<StoredEvent>& events) {
   const std::string text = call.services.bot->answer(question.text, call.peer.state().locale);
   sqlite::Transaction tx(call.services.db);
   auto posted = post_message(call.services, conversation, kBotAuthor,
                              "bot-" + format_id(kMessageId, question.id), text);
   tx.commit();
-  return std::move(posted.events);
+  events.insert(events.end(), posted.events.begin(), posted.events.end());
+  return text != FaqBot::kNoAnswer;
 }
 
 }  // namespace
@@ -59,16 +62,41 @@ Outcome handle_chat_send(Call& call) {
 
   outcome.result = {{"message", std::move(posted.json)}};
   outcome.events = std::move(posted.events);
+  bool answered = false;
   if (started && call.services.bot != nullptr) {
     try {
-      auto answer = bot_answer(call, conversation, posted.message);
-      outcome.events.insert(outcome.events.end(), answer.begin(), answer.end());
+      answered = bot_answer(call, conversation, posted.message, outcome.events);
     } catch (const std::exception& e) {
       // The user's message is committed and must be acknowledged; an agent will answer.
       std::fprintf(stderr, "parley-server: the bot could not answer in %s: %s\n",
                    format_id(kConversationId, conversation.id).c_str(), e.what());
     }
   }
+  // Behind a bot, whatever it could not answer (its first message when no article fits;
+  // anything after its answer) waits in the queue for a person. Without one, every open
+  // conversation is the agents' at once (agent.queue), and only chat.handoff queues one.
+  if (!answered && call.services.bot != nullptr) {
+    auto queued = enqueue_conversation(call.services, conversation, now_ms());
+    outcome.events.insert(outcome.events.end(), queued.begin(), queued.end());
+  }
+  return outcome;
+}
+
+Outcome handle_chat_handoff(Call& call) {
+  call.require_user();
+  std::optional<ConversationRow> conversation;
+  if (call.args.contains("conversation_id") && !call.args["conversation_id"].is_null()) {
+    conversation = visible_conversation(call, "conversation_id", LastMessage::skip);
+  } else {
+    conversation = call.services.conversations.open_for_user(call.principal().id, LastMessage::skip);
+    if (!conversation) throw RequestError(ErrorCode::not_found, "there is no open conversation");
+  }
+  if (conversation->status != "open") {
+    throw RequestError(ErrorCode::conflict, "the conversation is closed");
+  }
+  Outcome outcome;
+  outcome.events = enqueue_conversation(call.services, *conversation, now_ms());
+  outcome.result = {{"conversation", conversation_json(*call.services.conversations.find(conversation->id))}};
   return outcome;
 }
 

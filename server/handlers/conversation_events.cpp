@@ -1,5 +1,6 @@
 #include "handlers/conversation_events.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "handlers/audience.hpp"
@@ -17,11 +18,40 @@ std::vector<StoredEvent> conversation_updated(Services& services, std::int64_t c
                                     now_ms);
 }
 
+namespace {
+
+// Each user whose conversation moved up in the queue since `before` hears its new place
+// ("queue", to that user only: agents see the order in their queue already).
+void tell_who_moved_up(Services& services, const std::vector<ConversationRow>& before,
+                       std::int64_t now_ms, std::vector<StoredEvent>& events) {
+  for (const auto& now_waiting : services.conversations.waiting()) {
+    const auto was = std::find_if(before.begin(), before.end(),
+                                  [&](const ConversationRow& c) { return c.id == now_waiting.id; });
+    if (was != before.end() && was->queue_position == now_waiting.queue_position) continue;
+    events.push_back(services.principals.append_event(
+        now_waiting.user_id, "conversation.updated",
+        protocol::Json{{"conversation", conversation_json(now_waiting)}, {"change", "queue"}}, now_ms));
+  }
+}
+
+}  // namespace
+
 std::vector<StoredEvent> assign_conversation(Services& services, const ConversationRow& conversation,
                                              const Principal& agent, std::int64_t now_ms) {
   if (conversation.assignee && conversation.assignee->id == agent.id) return {};
+  const auto before = conversation.waiting() ? services.conversations.waiting()
+                                             : std::vector<ConversationRow>{};
   services.conversations.assign(conversation.id, agent.id);
-  return conversation_updated(services, conversation.id, "assigned", now_ms);
+  auto events = conversation_updated(services, conversation.id, "assigned", now_ms);
+  if (conversation.waiting()) tell_who_moved_up(services, before, now_ms, events);
+  return events;
+}
+
+std::vector<StoredEvent> enqueue_conversation(Services& services, const ConversationRow& conversation,
+                                              std::int64_t now_ms) {
+  if (conversation.assignee || conversation.queued_at > 0 || conversation.status != "open") return {};
+  services.conversations.enqueue(conversation.id, now_ms);
+  return conversation_updated(services, conversation.id, "queued", now_ms);
 }
 
 }  // namespace parley::server

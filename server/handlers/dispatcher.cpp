@@ -37,6 +37,7 @@ Dispatcher::Dispatcher(Services& services, Hub& hub)
            {"chat.delete", &handle_chat_delete},
            {"chat.receipt", &handle_chat_receipt},
            {"chat.typing", &handle_chat_typing},
+           {"chat.handoff", &handle_chat_handoff},
            {"ticket.create", &handle_ticket_create},
            {"ticket.list", &handle_ticket_list},
            {"ticket.get", &handle_ticket_get},

@@ -40,7 +40,8 @@ protocol::Json conversation_json(const ConversationRow& c) {
           {"updated_at", c.updated_at},
           {"last_message", c.last_message ? message_json(*c.last_message) : protocol::Json()},
           {"assignee", c.assignee ? author_json(*c.assignee) : protocol::Json()},
-          {"receipts", {{"user", receipt_json(c.user_receipt)}, {"agent", receipt_json(c.agent_receipt)}}}};
+          {"receipts", {{"user", receipt_json(c.user_receipt)}, {"agent", receipt_json(c.agent_receipt)}}},
+          {"queue_position", c.waiting() ? protocol::Json(c.queue_position) : protocol::Json()}};
 }
 
 protocol::Json ticket_json(const TicketRow& t) {

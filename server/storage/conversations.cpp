@@ -8,10 +8,15 @@ namespace {
 constexpr const char* kMessageColumns =
     "id, client_id, conversation_id, author_kind, author_id, author_name, text, created_at, "
     "edited_at, deleted";
-// The assignee's name is the principal's current one.
+// The assignee's name is the principal's current one. A waiting conversation's place in the
+// queue is counted from the partial index of waiting ones (conversations_waiting).
+#define PARLEY_WAITING(t) "(" t ".queued_at > 0 AND " t ".assignee_id IS NULL AND " t ".status = 'open')"
 constexpr const char* kConversationSelect =
     "SELECT c.id, c.user_id, c.status, c.created_at, c.updated_at, c.assignee_id, p.name, "
-    "c.user_delivered, c.user_read, c.agent_delivered, c.agent_read "
+    "c.user_delivered, c.user_read, c.agent_delivered, c.agent_read, c.queued_at, "
+    "CASE WHEN " PARLEY_WAITING("c") " THEN (SELECT COUNT(*) FROM conversations q WHERE "
+    PARLEY_WAITING("q") " AND (q.queued_at < c.queued_at OR (q.queued_at = c.queued_at AND "
+    "q.id <= c.id))) ELSE 0 END "
     "FROM conversations c LEFT JOIN principals p ON p.id = c.assignee_id ";
 
 MessageRow message_from(const sqlite::Statement& st) {
@@ -37,6 +42,8 @@ ConversationRow conversation_from(const sqlite::Statement& st) {
   if (!st.column_is_null(5)) c.assignee = Author{"agent", st.column_text(5), st.column_text(6)};
   c.user_receipt = ReceiptRow{st.column_int(7), st.column_int(8)};
   c.agent_receipt = ReceiptRow{st.column_int(9), st.column_int(10)};
+  c.queued_at = st.column_int(11);
+  c.queue_position = st.column_int(12);
   return c;
 }
 
@@ -186,6 +193,19 @@ void ConversationRepository::assign(std::int64_t conversation_id, const std::str
       .bind(1, agent_id)
       .bind(2, conversation_id)
       .run();
+}
+
+void ConversationRepository::enqueue(std::int64_t conversation_id, std::int64_t now_ms) {
+  db_.prepare("UPDATE conversations SET queued_at = ? "
+              "WHERE id = ? AND queued_at = 0 AND assignee_id IS NULL AND status = 'open'")
+      .bind(1, now_ms)
+      .bind(2, conversation_id)
+      .run();
+}
+
+std::vector<ConversationRow> ConversationRepository::waiting() {
+  return select_conversations("WHERE " PARLEY_WAITING("c") " ORDER BY c.queued_at, c.id",
+                              LastMessage::skip, [](auto&) {});
 }
 
 void ConversationRepository::set_receipt(std::int64_t conversation_id, Side side,

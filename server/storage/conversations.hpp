@@ -42,7 +42,10 @@ struct ConversationRow {
   ReceiptRow user_receipt;         // the user's devices, of support's messages
   ReceiptRow agent_receipt;        // support, of the user's messages
   std::optional<MessageRow> last_message;
+  std::int64_t queued_at = 0;       // when it started waiting for a person; 0 = never
+  std::int64_t queue_position = 0;  // 1 = next for an agent; 0 = not waiting (assigned, closed)
 
+  bool waiting() const { return queue_position > 0; }
   const ReceiptRow& receipt(Side side) const { return side == Side::user ? user_receipt : agent_receipt; }
 };
 
@@ -82,6 +85,11 @@ class ConversationRepository {
   void delete_message(std::int64_t id);
 
   void assign(std::int64_t conversation_id, const std::string& agent_id);
+  // Puts an open, unassigned conversation at the end of the queue for a person (no change if
+  // it is there already).
+  void enqueue(std::int64_t conversation_id, std::int64_t now_ms);
+  // The waiting conversations in queue order (no last message).
+  std::vector<ConversationRow> waiting();
   void set_receipt(std::int64_t conversation_id, Side side, const ReceiptRow& receipt);
   // Up to `limit` messages older than `before_id` (0 = newest).
   MessagePage history(std::int64_t conversation_id, std::int64_t before_id, std::size_t limit);

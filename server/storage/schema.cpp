@@ -148,8 +148,16 @@ ALTER TABLE tickets ADD COLUMN rated_at INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX tickets_by_user ON tickets(user_id, id);
 )sql";
 
+// 5: the queue for a person. queued_at: when the user's conversation started waiting for an
+// agent (0 = not waiting); it waits while open and unassigned.
+constexpr const char* kVersion5 = R"sql(
+ALTER TABLE conversations ADD COLUMN queued_at INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX conversations_waiting ON conversations(queued_at, id)
+  WHERE queued_at > 0 AND assignee_id IS NULL AND status = 'open';
+)sql";
+
 constexpr std::array<const char*, kSchemaVersion> kMigrations{kVersion1, kVersion2, kVersion3,
-                                                              kVersion4};
+                                                              kVersion4, kVersion5};
 
 }  // namespace
 

@@ -1,5 +1,5 @@
-// The support loop end to end, in real Chromium: the sample app (chat-cli, over the SDK)
-// opens a ticket; the agent, signed in to the console that parley-server serves, sees it
+// The support loop end to end, in real Chromium: the sample app's user (chat-cli, over the
+// SDK) asks for a person and the agent answers from the console; then the app opens a ticket; the agent, signed in to the console that parley-server serves, sees it
 // appear, replies and solves it; the app receives both in real time and rates the help; the
 // console shows the rating. A screenshot of the console is saved as a test artifact.
 //
@@ -112,6 +112,21 @@ try {
   app = new Child('chat-cli', opt['chat-cli'], [
     '--server', `ws://127.0.0.1:${port}/v1`, '--token', userToken, '--store', join(work, 'app.db')]);
   await app.waitFor('[connected as Ann]', 'connecting');
+  // The app's user asks for a person; the console shows them waiting; the agent answers.
+  app.type('Hello, is anyone there?');
+  await app.waitFor('Parley Bot:', 'the bot answering first');
+  app.type('/agent');
+  await app.waitFor('you are number 1 in the queue', 'the place in the queue');
+  const waiting = page.locator('#conversations li', {hasText: 'waiting #1'});
+  await waiting.waitFor();
+  await waiting.click();
+  await page.click('#take');
+  await app.waitFor('[Sam joined the conversation]', 'the agent taking the chat');
+  await page.fill('#reply-text', 'Hi Ann, Sam here. How can I help?');
+  await page.click('#reply-send');
+  await app.waitFor('Sam (agent): Hi Ann, Sam here. How can I help?', 'the agent\'s chat reply');
+  await page.locator('#conversations li', {hasText: 'waiting'}).waitFor({state: 'detached'});
+
   app.type('/ticket Zipper broke on day one | The zipper of my new jacket came off the first time I wore it.');
   await app.waitFor('"Zipper broke on day one" created: open', 'the ticket being created');
   const item = page.locator('#tickets li', {hasText: 'Zipper broke on day one'});
@@ -151,4 +166,4 @@ try {
   rmSync(work, {recursive: true, force: true});
 }
 if (failure) fail(failure.stack || String(failure));
-console.log('PASS: ticket created in the app, answered and solved in the console, rated in the app, rating shown in the console');
+console.log('PASS: chat handed to the agent from the queue; ticket created in the app, answered and solved in the console, rated in the app, rating shown in the console');

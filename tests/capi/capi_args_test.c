@@ -83,7 +83,8 @@ static void test_library(void) {
   CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_ARTICLE_RATED), "article_rated") == 0);
   CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_TICKET_SCHEMA_LOADED), "ticket_schema_loaded") == 0);
   CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_TICKET_CHANGED), "ticket_changed") == 0);
-  for (int kind = PARLEY_EVENT_CONNECTION_CHANGED; kind <= PARLEY_EVENT_TICKET_CHANGED; ++kind) {
+  CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_AGENT_REQUESTED), "agent_requested") == 0);
+  for (int kind = PARLEY_EVENT_CONNECTION_CHANGED; kind <= PARLEY_EVENT_AGENT_REQUESTED; ++kind) {
     CHECK(strcmp(parley_event_type_name((parley_event_kind)kind), "unknown") != 0);
   }
   CHECK((parley_features() & PARLEY_FEATURE_RECEIPTS) != 0);
@@ -140,6 +141,12 @@ static void test_config(void) {
   EXPECT_INVALID(parley_config_set_reconnect_backoff_ms(cfg, 10, -1));
   EXPECT_INVALID(parley_config_set_reconnect_backoff_ms(cfg, 100, 10));
   EXPECT_OK(parley_config_set_reconnect_backoff_ms(cfg, 100, 100));
+
+  EXPECT_INVALID(parley_config_set_device(NULL, PARLEY_STR("iOS 18"), PARLEY_STR("iPhone15,2")));
+  EXPECT_INVALID(parley_config_set_device(cfg, "\xff", 1, PARLEY_STR("iPhone15,2")));
+  EXPECT_INVALID(parley_config_set_device(cfg, PARLEY_STR("iOS 18"), NULL, 4));
+  EXPECT_OK(parley_config_set_device(cfg, PARLEY_STR("iOS 18"), PARLEY_STR("iPhone15,2")));
+  EXPECT_OK(parley_config_set_device(cfg, NULL, 0, NULL, 0));
 
   parley_config_free(cfg);
   parley_config_free(NULL);
@@ -406,6 +413,16 @@ static void test_tickets(parley_client *client) {
   EXPECT_INVALID(parley_ticket_create(client, draft, 1, id)); /* blank subject */
   EXPECT_OK(parley_ticket_draft_set_subject(draft, PARLEY_STR("Refund")));
   EXPECT_OK(parley_ticket_draft_set_category(draft, PARLEY_STR("billing")));
+  EXPECT_INVALID(parley_ticket_draft_set_field(draft, NULL, 0, PARLEY_STR("x"))); /* empty key */
+  EXPECT_INVALID(parley_ticket_draft_set_field(NULL, PARLEY_STR("k"), PARLEY_STR("x")));
+  EXPECT_INVALID(parley_ticket_draft_set_metadata(draft, PARLEY_STR("k"), "\xff", 1));
+  EXPECT_OK(parley_ticket_draft_set_metadata(draft, PARLEY_STR("bad key"), PARLEY_STR("x")));
+  EXPECT_INVALID(parley_ticket_create(client, draft, 1, id)); /* the key breaks the rules */
+  EXPECT_OK(parley_ticket_draft_set_metadata(draft, PARLEY_STR("bad key"), NULL, 0));
+  parley_ticket_draft_free(draft);
+  EXPECT_OK(parley_ticket_draft_new(&draft));
+  EXPECT_OK(parley_ticket_draft_set_subject(draft, PARLEY_STR("Refund")));
+  EXPECT_OK(parley_ticket_draft_set_metadata(draft, PARLEY_STR("cart"), PARLEY_STR("C-1")));
   EXPECT_OK(parley_ticket_create(client, draft, 1, id));
   CHECK(id[0] != '\0');
   EXPECT_OK(parley_outbox_size(client, &n));
@@ -458,6 +475,24 @@ static void test_faq(parley_client *client) {
   EXPECT_INVALID(parley_faq_rate_article(client, PARLEY_STR("no spaces"), 1, 1, id));
   EXPECT_INVALID(parley_faq_rate_article(client, PARLEY_STR("refund-policy"), 2, 1, id));
   EXPECT_INVALID(parley_faq_rate_article(client, PARLEY_STR("refund-policy"), -1, 1, id));
+  CHECK(id[0] == '\0');  /* nothing was queued */
+
+  /* The ticket life cycle and the hand-off: NULL handles, bad ids, scores, limits. */
+  EXPECT_INVALID(parley_ticket_close(NULL, PARLEY_STR("t-1"), 1, id));
+  EXPECT_INVALID(parley_ticket_reopen(client, PARLEY_STR("t 1"), 1, id));
+  EXPECT_INVALID(parley_ticket_rate(client, PARLEY_STR("t-1"), 0, NULL, 0, 1, id));
+  EXPECT_INVALID(parley_ticket_rate(client, PARLEY_STR("t-1"), 6, NULL, 0, 1, id));
+  EXPECT_INVALID(parley_ticket_rate(client, PARLEY_STR("t-1"), 5, "\xC0\xAF", 2, 1, id));
+  EXPECT_INVALID(parley_ticket_list_page(client, PARLEY_TICKET_STATUS_ANY, NULL, 0, NULL, 0, 101, 1));
+  EXPECT_INVALID(parley_ticket_list_page(client, (parley_ticket_status)9, NULL, 0, NULL, 0, 0, 1));
+  EXPECT_INVALID(parley_ticket_list_page(client, PARLEY_TICKET_STATUS_ANY, NULL, 0, PARLEY_STR("t 1"), 0, 1));
+  EXPECT_INVALID(parley_ticket_load_schema(NULL, 1));
+  EXPECT_INVALID(parley_ticket_cached(client, NULL, NULL));
+  EXPECT_INVALID(parley_ticket_cached_schema(NULL, NULL, NULL));
+  EXPECT_INVALID(parley_chat_request_agent(NULL, NULL, 0, 1, id));
+  EXPECT_INVALID(parley_chat_request_agent(client, PARLEY_STR("c 1"), 1, id));
+  EXPECT_INVALID(parley_agent_take_ticket(client, NULL, 3, 1, id));
+  EXPECT_INVALID(parley_agent_set_ticket_priority(client, PARLEY_STR("t-1"), (parley_ticket_priority)0, 1, id));
   CHECK(id[0] == '\0');  /* nothing was queued */
 
   /* Search answers from the device even offline: nothing synced, so no hits, but no error. */

@@ -71,6 +71,9 @@ TEST(DemoTour, ChatCliTourCompletesAgainstServerBotAndAgent) {
   EXPECT_NE(tour.output.find("How do I get a refund?"), std::string::npos) << tour.output;
   EXPECT_NE(tour.output.find("환불은 어떻게 받나요?"), std::string::npos) << tour.output;
   EXPECT_NE(tour.output.find("Parley Bot:"), std::string::npos) << tour.output;
+  EXPECT_NE(tour.output.find("[waiting for a person: you are number 1 in the queue]"), std::string::npos)
+      << tour.output;
+  EXPECT_NE(tour.output.find("[Sam joined the conversation]"), std::string::npos) << tour.output;
   EXPECT_NE(tour.output.find("Sam (agent):"), std::string::npos) << tour.output;
   EXPECT_NE(tour.output.find("is now: solved, with Sam]"), std::string::npos) << tour.output;
   EXPECT_NE(tour.output.find("thanks for rating: solved, with Sam, rated 5/5]"), std::string::npos)

@@ -360,3 +360,56 @@ TEST(SdkChatFeatures, AWriteQueuedUnderANewUsersTokenGoesOutAsThatUser) {
 
 }  // namespace
 }  // namespace parley::test
+
+namespace parley::test {
+namespace {
+
+EventFilter queue_change(const std::string& change) {
+  return [change](const Event& e) {
+    return e.type == EventType::conversation_updated && e.change == change;
+  };
+}
+
+// The bot hands over what it cannot answer, a user asks for a person, and each waiting user
+// sees their place in the queue, on the device too, and sees it move up.
+TEST(SdkHandoff, WaitingUsersSeeTheirPlaceAndItMovesUp) {
+  ServerOptions options;
+  options.bot = true;
+  ServerProcess server(options);
+  SdkTestClient agent(sdk_config(server, server.mint_token("a-sam", "Sam", "agent")));
+  SdkTestClient ann(sdk_config(server, server.mint_token("u-ann", "Ann")));
+  SdkTestClient bo(sdk_config(server, server.mint_token("u-bo", "Bo")));
+  ASSERT_TRUE(agent.wait_state(ConnectionState::connected));
+
+  ann->send_message("zebra xylophone quantum");  // nothing in the help center answers this
+  const auto ann_queued = ann.wait_for(queue_change("queued"));
+  ASSERT_TRUE(ann_queued);
+  EXPECT_EQ(ann_queued->conversations.at(0).queue_position, 1);
+  const std::string anns = ann_queued->conversations.at(0).id;
+
+  bo->send_message("How do I get a refund for my order?");  // answered by the bot
+  ASSERT_TRUE(bo.wait_for([](const Event& e) {
+    return e.type == EventType::message_received && e.messages.at(0).author.kind == "bot";
+  }));
+  bo->request_agent({}, 3);
+  const auto requested = bo.wait_for(reply_to(EventType::agent_requested, 3));
+  ASSERT_TRUE(requested);
+  ASSERT_TRUE(requested->error.ok()) << requested->error.message;
+  EXPECT_EQ(requested->conversations.at(0).queue_position, 2);
+  EXPECT_EQ(bo->cached_conversations().at(0).queue_position, 2);
+
+  agent->agent_take(anns, 4);
+  ASSERT_TRUE(agent.wait_for(reply_to(EventType::conversation_taken, 4)));
+  const auto moved = bo.wait_for(queue_change("queue"));
+  ASSERT_TRUE(moved);
+  EXPECT_EQ(moved->conversations.at(0).queue_position, 1);
+  EXPECT_EQ(bo->cached_conversations().at(0).queue_position, 1);
+  const auto taken = ann.wait_for(queue_change("assigned"));
+  ASSERT_TRUE(taken);
+  EXPECT_EQ(taken->conversations.at(0).queue_position, 0);
+  EXPECT_EQ(taken->conversations.at(0).assignee.name, "Sam");
+  EXPECT_EQ(bo->outbox_size(), 0u);
+}
+
+}  // namespace
+}  // namespace parley::test

@@ -154,9 +154,12 @@ TEST(ServerChat, BotAnswersTheFirstMessageFromTheFaq) {
   EXPECT_EQ(bot["conversation_id"], sent["result"]["message"]["conversation_id"]);
   EXPECT_EQ(bot["text"].get<std::string>().rfind("How do I get a refund?", 0), 0u) << bot.dump();
 
-  // Only the first user message of a conversation is answered.
+  // Only the first user message of a conversation is answered; the next waits for a person.
   send_message(*user, "b-2", "thanks");
-  EXPECT_EQ(events_so_far(*user).size(), 1u);
+  events = events_so_far(*user);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0]["name"], "message.new");
+  EXPECT_EQ(events[1]["data"]["change"], "queued");
 }
 
 TEST(ServerChat, BotAnswersInTheUsersLocale) {
@@ -174,17 +177,19 @@ TEST(ServerChat, BotSaysAPersonWillReplyWhenTheFaqHasNothing) {
   auto user = connect_as(server, "u-1");
   ASSERT_TRUE(is_res(send_message(*user, "n-1", "zebra xylophone quantum")));
   const auto events = events_so_far(*user);
-  ASSERT_EQ(events.size(), 2u);
+  ASSERT_EQ(events.size(), 3u);  // the question, the bot's answer, and the wait for a person
   const std::string no_answer =
       "I couldn't find an answer in our help center \xE2\x80\x94 a support agent will reply here soon.";
   EXPECT_EQ(events[1]["data"]["message"]["text"], no_answer);
+  EXPECT_EQ(events[2]["name"], "conversation.updated");
+  EXPECT_EQ(events[2]["data"]["change"], "queued");
 
   // A message that shares a word with an article but is about something else is not answered
   // with it: the bot answers only with an article that answers a fair share of the message.
   auto other = connect_as(server, "u-2");
   ASSERT_TRUE(is_res(send_message(*other, "n-2", "The zipper of the jacket I ordered broke on the first day")));
   const auto answered = events_so_far(*other);
-  ASSERT_EQ(answered.size(), 2u);
+  ASSERT_EQ(answered.size(), 3u);
   EXPECT_EQ(answered[1]["data"]["message"]["text"], no_answer) << answered[1].dump();
 }
 
