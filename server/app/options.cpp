@@ -57,6 +57,8 @@ ServeOptions parse_serve(const std::vector<std::string>& args, const char* env_s
     else if (flag == "--port") o.port = static_cast<int>(in.integer(flag, 0, 65535));
     else if (flag == "--faq") o.faq_dir = in.value(flag);
     else if (flag == "--ticket-schema") o.ticket_schema_path = in.value(flag);
+    else if (flag == "--max-attachment-bytes")
+      o.max_attachment_bytes = in.integer(flag, 1, 1LL << 40);
     else if (flag == "--secret") secret = in.value(flag);
     else if (flag == "--dev") dev = true;
     else if (flag == "--no-bot") o.bot = false;
@@ -119,6 +121,7 @@ std::string usage_text() {
   return "usage: parley-server [--db PATH] [--host HOST] [--port N] [--faq DIR] [--secret S]\n"
          "                     [--dev] [--no-bot] [--heartbeat-ms N] [--max-frame-bytes N]\n"
          "                     [--max-text-bytes N] [--ticket-schema FILE]\n"
+         "                     [--max-attachment-bytes N]\n"
          "       parley-server mint-token (--secret S | --dev) --sub ID [--name NAME]\n"
          "                     [--kind user|agent] [--ttl SECONDS]\n"
          "The secret may also be given in the environment variable PARLEY_SECRET.\n"

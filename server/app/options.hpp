@@ -2,7 +2,7 @@
 // The command line of parley-server:
 //   parley-server [--db PATH] [--host H] [--port N] [--faq DIR] [--secret S] [--dev] [--no-bot]
 //                 [--heartbeat-ms N] [--max-frame-bytes N] [--max-text-bytes N]
-//                 [--ticket-schema FILE]
+//                 [--ticket-schema FILE] [--max-attachment-bytes N]
 //   parley-server mint-token (--secret S | --dev) --sub ID [--name N] [--kind user|agent]
 //                 [--ttl SECONDS]
 // The secret may also come from the environment variable PARLEY_SECRET.
@@ -30,7 +30,8 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8787;
   std::string faq_dir;  // empty = keep the stored catalogue as it is
-  std::string ticket_schema_path;  // JSON (docs/server.md); empty = free categories, no fields
+  std::string ticket_schema_path;
+  std::int64_t max_attachment_bytes = 10 * 1024 * 1024;  // JSON (docs/server.md); empty = free categories, no fields
   std::string secret;  // kDevSecret with --dev and no other secret
   bool bot = true;
   std::int64_t heartbeat_ms = protocol::kDefaultHeartbeatMs;

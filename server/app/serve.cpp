@@ -73,8 +73,9 @@ int serve(const ServeOptions& options) {
   catalogue.rebuild(ArticleRepository(db).live());
   FaqBot bot(catalogue);
   ProtocolSettings settings{options.limits, options.heartbeat_ms, options.secret,
-                            std::move(ticket_schema)};
-  Services services(db, catalogue, options.bot ? &bot : nullptr, settings);
+                            std::move(ticket_schema), options.max_attachment_bytes};
+  const AttachmentFiles attachment_files(options.db_path + ".attachments");
+  Services services(db, catalogue, options.bot ? &bot : nullptr, settings, attachment_files);
   Hub hub;
   Dispatcher dispatcher(services, hub);
 

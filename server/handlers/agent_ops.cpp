@@ -1,6 +1,7 @@
 #include "handlers/agent_ops.hpp"
 
 #include "common/clock.hpp"
+#include "handlers/attachment_claims.hpp"
 #include "handlers/conversation_events.hpp"
 #include "handlers/lookup.hpp"
 #include "handlers/message_poster.hpp"
@@ -43,7 +44,8 @@ Outcome handle_agent_reply(Call& call) {
   if (!conversation.assignee) {
     outcome.events = assign_conversation(call.services, conversation, me, now_ms());
   }
-  auto posted = post_message(call.services, conversation, call.author(), client_id, text);
+  auto posted = post_message(call.services, conversation, call.author(), client_id, text,
+                             claimed_attachments(call));
   outcome.result = {{"message", std::move(posted.json)}};
   outcome.events.insert(outcome.events.end(), posted.events.begin(), posted.events.end());
   return outcome;

@@ -4,6 +4,7 @@
 
 #include "bot/faq_bot.hpp"
 #include "common/clock.hpp"
+#include "handlers/attachment_claims.hpp"
 #include "handlers/conversation_events.hpp"
 #include "handlers/lookup.hpp"
 #include "handlers/message_poster.hpp"
@@ -58,7 +59,8 @@ Outcome handle_chat_send(Call& call) {
     conversation = conversations.create(call.principal().id, now_ms());
     started = true;
   }
-  auto posted = post_message(call.services, conversation, call.author(), client_id, text);
+  auto posted = post_message(call.services, conversation, call.author(), client_id, text,
+                             claimed_attachments(call));
 
   outcome.result = {{"message", std::move(posted.json)}};
   outcome.events = std::move(posted.events);

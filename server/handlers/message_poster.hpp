@@ -14,8 +14,9 @@ struct PostedMessage {
   std::vector<StoredEvent> events;
 };
 
+// `attachments` (checked by claimed_attachments) are linked to the new message.
 PostedMessage post_message(Services& services, const ConversationRow& conversation,
                            const Author& author, const std::string& client_id,
-                           const std::string& text);
+                           const std::string& text, std::vector<AttachmentRow> attachments = {});
 
 }  // namespace parley::server

@@ -7,7 +7,9 @@
 #include "parley/types.hpp"
 #include "protocol/limits.hpp"
 #include "sqlite/sqlite.hpp"
+#include "attachments/attachment_files.hpp"
 #include "storage/articles.hpp"
+#include "storage/attachments.hpp"
 #include "storage/conversations.hpp"
 #include "storage/database.hpp"
 #include "storage/feedback.hpp"
@@ -23,17 +25,20 @@ struct ProtocolSettings {
   std::int64_t heartbeat_ms = protocol::kDefaultHeartbeatMs;
   std::string secret;  // signs and verifies tokens
   TicketSchema ticket_schema;  // categories and custom fields of new tickets (ticket.schema)
+  std::int64_t max_attachment_bytes = 10 * 1024 * 1024;  // announced in welcome
 };
 
 struct Services {
   Services(sqlite::Database& database, Catalogue& faq, const FaqBot* faq_bot,
-           ProtocolSettings protocol_settings)
+           ProtocolSettings protocol_settings, const AttachmentFiles& attachment_files)
       : db(database),
         principals(database),
         conversations(database),
         tickets(database),
         articles(database),
         feedback(database),
+        attachments(database),
+        files(attachment_files),
         catalogue(faq),
         bot(faq_bot),
         settings(std::move(protocol_settings)),
@@ -45,6 +50,8 @@ struct Services {
   TicketRepository tickets;
   ArticleRepository articles;
   FeedbackRepository feedback;
+  AttachmentRepository attachments;
+  const AttachmentFiles& files;
   Catalogue& catalogue;
   const FaqBot* bot;  // null with --no-bot
   ProtocolSettings settings;

@@ -2,6 +2,7 @@
 
 #include <limits>
 
+#include "attachments/attachment_rules.hpp"
 #include "handlers/authenticate.hpp"
 #include "bot/faq_bot.hpp"
 #include "common/clock.hpp"
@@ -15,11 +16,16 @@ using protocol::ErrorCode;
 using protocol::Json;
 constexpr std::size_t kMaxTokenBytes = 4096;
 
-Json limits_json(const protocol::Limits& limits) {
+Json limits_json(const ProtocolSettings& settings) {
+  const auto& limits = settings.limits;
+  Json types = Json::array();
+  for (auto type : attachment_types()) types.push_back(type);
   return {{"max_frame_bytes", limits.max_frame_bytes},
           {"max_text_bytes", limits.max_text_bytes},
           {"max_subject_bytes", limits.max_subject_bytes},
-          {"max_batch", limits.max_batch}};
+          {"max_batch", limits.max_batch},
+          {"max_attachment_bytes", settings.max_attachment_bytes},
+          {"attachment_types", std::move(types)}};
 }
 
 bool optional_bool_arg(const Json& args, const char* key) {
@@ -72,7 +78,7 @@ Outcome handle_hello(Call& call) {
                                   {"name", principal.name}}},
                                 {"server_time", now_ms()},
                                 {"heartbeat_ms", call.services.settings.heartbeat_ms},
-                                {"limits", limits_json(call.services.settings.limits)},
+                                {"limits", limits_json(call.services.settings)},
                                 {"latest_seq", latest},
                                 {"server_id", call.services.server_id},
                                 {"resync", resync}});

@@ -1,6 +1,7 @@
 #include "handlers/ticket_ops.hpp"
 
 #include "common/clock.hpp"
+#include "handlers/attachment_claims.hpp"
 #include "handlers/audience.hpp"
 #include "handlers/lookup.hpp"
 #include "handlers/ticket_args.hpp"
@@ -114,7 +115,10 @@ Outcome handle_ticket_comment(Call& call) {
   }
   Outcome outcome;
   const std::int64_t now = now_ms();
-  const auto comment = tickets.add_comment(ticket.id, client_id, call.author(), text, now);
+  auto attachments = claimed_attachments(call);
+  auto comment = tickets.add_comment(ticket.id, client_id, call.author(), text, now);
+  link_to_comment(call.services, attachments, comment.id);
+  comment.attachments = std::move(attachments);
   // The user answering a solved ticket means it is not solved after all (as help desks do).
   if (!call.is_agent() && ticket.status == "solved") {
     tickets.set_status(ticket.id, "open", now);

@@ -15,6 +15,12 @@ protocol::Json receipt_json(const ReceiptRow& r) {
           {"read_up_to", message_ref(r.read_up_to)}};
 }
 
+protocol::Json attachments_json(const std::vector<AttachmentRow>& attachments) {
+  protocol::Json list = protocol::Json::array();
+  for (const auto& a : attachments) list.push_back(attachment_json(a));
+  return list;
+}
+
 }  // namespace
 
 protocol::Json author_json(const Author& author) {
@@ -22,7 +28,7 @@ protocol::Json author_json(const Author& author) {
 }
 
 protocol::Json message_json(const MessageRow& m) {
-  return {{"id", format_id(kMessageId, m.id)},
+  protocol::Json json = {{"id", format_id(kMessageId, m.id)},
           {"client_id", m.client_id},
           {"conversation_id", format_id(kConversationId, m.conversation_id)},
           {"author", author_json(m.author)},
@@ -30,6 +36,8 @@ protocol::Json message_json(const MessageRow& m) {
           {"created_at", m.created_at},
           {"edited_at", m.edited_at},
           {"deleted", m.deleted}};
+  if (!m.attachments.empty()) json["attachments"] = attachments_json(m.attachments);
+  return json;
 }
 
 protocol::Json conversation_json(const ConversationRow& c) {
@@ -65,12 +73,14 @@ protocol::Json ticket_json(const TicketRow& t) {
 }
 
 protocol::Json comment_json(const CommentRow& c) {
-  return {{"id", format_id(kCommentId, c.id)},
+  protocol::Json json = {{"id", format_id(kCommentId, c.id)},
           {"client_id", c.client_id},
           {"ticket_id", format_id(kTicketId, c.ticket_id)},
           {"author", author_json(c.author)},
           {"text", c.text},
           {"created_at", c.created_at}};
+  if (!c.attachments.empty()) json["attachments"] = attachments_json(c.attachments);
+  return json;
 }
 
 protocol::Json article_json(const ArticleRow& a) {
@@ -81,6 +91,16 @@ protocol::Json article_json(const ArticleRow& a) {
           {"body", a.content.body},
           {"tags", a.content.tags},
           {"version", a.version}};
+}
+
+protocol::Json attachment_json(const AttachmentRow& a) {
+  return {{"id", format_id(kAttachmentId, a.id)},
+          {"name", a.name},
+          {"content_type", a.content_type},
+          {"size", a.size},
+          {"received", a.received},
+          {"complete", a.complete()},
+          {"created_at", a.created_at}};
 }
 
 }  // namespace parley::server

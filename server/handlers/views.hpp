@@ -2,6 +2,7 @@
 // Stored rows as the value objects of docs/protocol.md, section 6.
 #include "protocol/frame.hpp"
 #include "storage/articles.hpp"
+#include "storage/attachments.hpp"
 #include "storage/conversations.hpp"
 #include "storage/tickets.hpp"
 
@@ -13,5 +14,6 @@ protocol::Json conversation_json(const ConversationRow& conversation);
 protocol::Json ticket_json(const TicketRow& ticket);
 protocol::Json comment_json(const CommentRow& comment);
 protocol::Json article_json(const ArticleRow& article);
+protocol::Json attachment_json(const AttachmentRow& attachment);
 
 }  // namespace parley::server

@@ -26,6 +26,7 @@ HttpResponse HttpRoutes::route(const HttpRequest& request) {
     if (request.method != "GET") return method_not_allowed("GET");
     return faq_.serve(request);
   }
+  if (AttachmentEndpoint::handles(request.path)) return attachments_.serve(request);
   if (ConsoleEndpoint::handles(request.path)) {
     if (request.method != "GET") return method_not_allowed("GET");
     return console_.serve(request);

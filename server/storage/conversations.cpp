@@ -58,12 +58,17 @@ std::vector<ConversationRow> ConversationRepository::conversations(sqlite::State
   return rows;
 }
 
+MessageRow ConversationRepository::with_attachments(MessageRow message) {
+  message.attachments = attachments_.of_message(message.id);
+  return message;
+}
+
 std::optional<MessageRow> ConversationRepository::last_message(std::int64_t conversation_id) {
   auto st = db_.prepare(std::string("SELECT ") + kMessageColumns +
                         " FROM messages WHERE conversation_id = ? ORDER BY id DESC LIMIT 1");
   st.bind(1, conversation_id);
   if (!st.step()) return std::nullopt;
-  return message_from(st);
+  return with_attachments(message_from(st));
 }
 
 std::vector<ConversationRow> ConversationRepository::select_conversations(
@@ -118,7 +123,7 @@ std::optional<MessageRow> ConversationRepository::find_message(const std::string
                         " FROM messages WHERE author_id = ? AND client_id = ?");
   st.bind(1, author_id).bind(2, client_id);
   if (!st.step()) return std::nullopt;
-  return message_from(st);
+  return with_attachments(message_from(st));
 }
 
 MessageRow ConversationRepository::add_message(std::int64_t conversation_id,
@@ -154,7 +159,7 @@ std::optional<MessageRow> ConversationRepository::find_message(std::int64_t id) 
   auto st = db_.prepare(std::string("SELECT ") + kMessageColumns + " FROM messages WHERE id = ?");
   st.bind(1, id);
   if (!st.step()) return std::nullopt;
-  return message_from(st);
+  return with_attachments(message_from(st));
 }
 
 std::optional<std::int64_t> ConversationRepository::changed_message(const std::string& author_id,
@@ -230,7 +235,7 @@ MessagePage ConversationRepository::history(std::int64_t conversation_id, std::i
       .bind(3, before_id)
       .bind(4, static_cast<std::int64_t>(limit) + 1);
   MessagePage page;
-  while (st.step()) page.messages.push_back(message_from(st));
+  while (st.step()) page.messages.push_back(with_attachments(message_from(st)));
   if (page.messages.size() > limit) {
     page.has_more = true;
     page.messages.pop_back();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sqlite/sqlite.hpp"
+#include "storage/attachments.hpp"
 #include "storage/author.hpp"
 
 namespace parley::server {
@@ -20,6 +21,7 @@ struct MessageRow {
   std::int64_t created_at = 0;
   std::int64_t edited_at = 0;  // 0 = never edited
   bool deleted = false;
+  std::vector<AttachmentRow> attachments;
 };
 
 // How far one side of a conversation has received and read the other side's messages
@@ -60,7 +62,7 @@ enum class LastMessage { load, skip };
 
 class ConversationRepository {
  public:
-  explicit ConversationRepository(sqlite::Database& db) : db_(db) {}
+  explicit ConversationRepository(sqlite::Database& db) : db_(db), attachments_(db) {}
 
   std::optional<ConversationRow> find(std::int64_t id, LastMessage last = LastMessage::load);
   std::optional<ConversationRow> open_for_user(const std::string& user_id,
@@ -99,7 +101,9 @@ class ConversationRepository {
   std::vector<ConversationRow> select_conversations(const std::string& where_order, LastMessage last,
                                                     const std::function<void(sqlite::Statement&)>& bind);
   std::optional<MessageRow> last_message(std::int64_t conversation_id);
+  MessageRow with_attachments(MessageRow message);
   sqlite::Database& db_;
+  AttachmentRepository attachments_;
 };
 
 }  // namespace parley::server

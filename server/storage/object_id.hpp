@@ -15,6 +15,7 @@ inline constexpr IdPrefix kConversationId{"c-"};
 inline constexpr IdPrefix kMessageId{"m-"};
 inline constexpr IdPrefix kTicketId{"t-"};
 inline constexpr IdPrefix kCommentId{"tc-"};
+inline constexpr IdPrefix kAttachmentId{"at-"};
 
 std::string format_id(IdPrefix prefix, std::int64_t row_id);
 // The row id, or nullopt if `id` is not the prefix followed by a positive decimal number.

@@ -156,8 +156,27 @@ CREATE INDEX conversations_waiting ON conversations(queued_at, id)
   WHERE queued_at > 0 AND assignee_id IS NULL AND status = 'open';
 )sql";
 
+// 6: attachments: uploaded in pieces (received counts the bytes on disk), then linked to the
+// one message or ticket comment that carries them. The bytes live in files beside the
+// database (docs/server.md, "Attachments").
+constexpr const char* kVersion6 = R"sql(
+CREATE TABLE attachments (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  owner_id     TEXT NOT NULL,
+  name         TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  size         INTEGER NOT NULL,
+  received     INTEGER NOT NULL DEFAULT 0,
+  created_at   INTEGER NOT NULL,
+  message_id   INTEGER REFERENCES messages(id),
+  comment_id   INTEGER REFERENCES ticket_comments(id)
+);
+CREATE INDEX attachments_by_message ON attachments(message_id) WHERE message_id IS NOT NULL;
+CREATE INDEX attachments_by_comment ON attachments(comment_id) WHERE comment_id IS NOT NULL;
+)sql";
+
 constexpr std::array<const char*, kSchemaVersion> kMigrations{kVersion1, kVersion2, kVersion3,
-                                                              kVersion4, kVersion5};
+                                                              kVersion4, kVersion5, kVersion6};
 
 }  // namespace
 

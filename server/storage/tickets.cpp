@@ -54,7 +54,8 @@ CommentRow comment_from(const sqlite::Statement& st) {
                     st.column_int(2),
                     Author{st.column_text(3), st.column_text(4), st.column_text(5)},
                     st.column_text(6),
-                    st.column_int(7)};
+                    st.column_int(7),
+                    {}};
 }
 
 void touch(sqlite::Database& db, std::int64_t id, std::int64_t now_ms) {
@@ -167,8 +168,20 @@ std::vector<CommentRow> TicketRepository::comments(std::int64_t ticket_id) {
                         " FROM ticket_comments WHERE ticket_id = ? ORDER BY id");
   st.bind(1, ticket_id);
   std::vector<CommentRow> rows;
-  while (st.step()) rows.push_back(comment_from(st));
+  while (st.step()) rows.push_back(with_attachments(comment_from(st)));
   return rows;
+}
+
+CommentRow TicketRepository::with_attachments(CommentRow comment) {
+  comment.attachments = attachments_.of_comment(comment.id);
+  return comment;
+}
+
+std::optional<CommentRow> TicketRepository::comment(std::int64_t id) {
+  auto st = db_.prepare(std::string("SELECT ") + kCommentColumns + " FROM ticket_comments WHERE id = ?");
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return with_attachments(comment_from(st));
 }
 
 std::optional<CommentRow> TicketRepository::find_comment(const std::string& author_id,
@@ -177,7 +190,7 @@ std::optional<CommentRow> TicketRepository::find_comment(const std::string& auth
                         " FROM ticket_comments WHERE author_id = ? AND client_id = ?");
   st.bind(1, author_id).bind(2, client_id);
   if (!st.step()) return std::nullopt;
-  return comment_from(st);
+  return with_attachments(comment_from(st));
 }
 
 CommentRow TicketRepository::add_comment(std::int64_t ticket_id, const std::string& client_id,
@@ -196,7 +209,7 @@ CommentRow TicketRepository::add_comment(std::int64_t ticket_id, const std::stri
   st.run();
   const std::int64_t id = db_.last_insert_rowid();
   touch(db_, ticket_id, now_ms);
-  return CommentRow{id, client_id, ticket_id, author, text, now_ms};
+  return CommentRow{id, client_id, ticket_id, author, text, now_ms, {}};
 }
 
 }  // namespace parley::server

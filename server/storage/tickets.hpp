@@ -7,6 +7,7 @@
 
 #include "parley/types.hpp"
 #include "sqlite/sqlite.hpp"
+#include "storage/attachments.hpp"
 #include "storage/author.hpp"
 
 namespace parley::server {
@@ -37,6 +38,7 @@ struct CommentRow {
   Author author;
   std::string text;
   std::int64_t created_at = 0;
+  std::vector<AttachmentRow> attachments;
 };
 
 struct NewTicket {
@@ -61,7 +63,7 @@ struct TicketFilter {
 
 class TicketRepository {
  public:
-  explicit TicketRepository(sqlite::Database& db) : db_(db) {}
+  explicit TicketRepository(sqlite::Database& db) : db_(db), attachments_(db) {}
 
   std::optional<TicketRow> find(std::int64_t id);
   std::optional<TicketRow> find_by_client_id(const std::string& user_id, const std::string& client_id);
@@ -73,13 +75,16 @@ class TicketRepository {
   std::vector<TicketRow> list(const TicketFilter& filter);
 
   std::vector<CommentRow> comments(std::int64_t ticket_id);  // oldest first
+  std::optional<CommentRow> comment(std::int64_t id);
   std::optional<CommentRow> find_comment(const std::string& author_id, const std::string& client_id);
   // Inserts the comment and bumps the ticket's updated_at.
   CommentRow add_comment(std::int64_t ticket_id, const std::string& client_id, const Author& author,
                          const std::string& text, std::int64_t now_ms);
 
  private:
+  CommentRow with_attachments(CommentRow comment);
   sqlite::Database& db_;
+  AttachmentRepository attachments_;
 };
 
 }  // namespace parley::server

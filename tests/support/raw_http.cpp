@@ -68,7 +68,7 @@ RawHttpResponse parse(const std::string& data) {
 }  // namespace
 
 RawHttpResponse raw_http(int port, const std::string& method, const std::string& target,
-                         const std::vector<std::string>& headers) {
+                         const std::vector<std::string>& headers, const std::string& body) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   const auto addr = loopback(port);
   if (fd < 0 || ::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0) {
@@ -78,7 +78,8 @@ RawHttpResponse raw_http(int port, const std::string& method, const std::string&
   std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" +
                         std::to_string(port) + "\r\nConnection: close\r\n";
   for (const auto& h : headers) request += h + "\r\n";
-  request += "\r\n";
+  if (!body.empty()) request += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  request += "\r\n" + body;
   try {
     send_all(fd, request);
     auto response = parse(read_all(fd));

@@ -1,0 +1,15 @@
+#pragma once
+// Which files may be attached: the content types the server accepts, and a check that the
+// bytes are what the type says (an "image/png" that is not a PNG is refused), so that a file
+// served back to another person is never something else in disguise.
+#include <string_view>
+#include <vector>
+
+namespace parley::server {
+
+const std::vector<std::string_view>& attachment_types();  // announced in welcome
+bool is_attachment_type(std::string_view content_type) noexcept;
+// Whether `content` (the whole file) looks like `content_type`.
+bool content_matches(std::string_view content_type, std::string_view content) noexcept;
+
+}  // namespace parley::server
