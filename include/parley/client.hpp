@@ -50,6 +50,9 @@ class Client {
   // Returns the message's client id. Empty conversation_id = the user's open conversation.
   std::string send_message(std::string_view text, std::string_view conversation_id = {},
                            std::uint64_t tag = 0);
+  // With files uploaded by upload_attachment (their ids; at most 10).
+  std::string send_message(std::string_view text, std::string_view conversation_id,
+                           const std::vector<std::string>& attachment_ids, std::uint64_t tag = 0);
   // Edits or deletes one of the principal's own messages (by server id). Queued in the outbox
   // like a send; the reply is message_edited. Returns the change's client id.
   std::string edit_message(std::string_view message_id, std::string_view text,
@@ -99,6 +102,8 @@ class Client {
   void get_ticket(std::string_view ticket_id, std::uint64_t tag = 0);
   std::string add_comment(std::string_view ticket_id, std::string_view text,
                           std::uint64_t tag = 0);
+  std::string add_comment(std::string_view ticket_id, std::string_view text,
+                          const std::vector<std::string>& attachment_ids, std::uint64_t tag = 0);
   // The ticket's user: close it (help no longer needed; from any status), reopen a solved or
   // closed one, rate one that is solved or closed (score 1–5, an optional comment; a later
   // rating replaces it). Writes like create_ticket. Reply: ticket_changed.
@@ -112,6 +117,21 @@ class Client {
   TicketSchema cached_ticket_schema() const;  // as the device last saw it; offline too
   // Cached tickets, newest first: what lists, loads and events brought. Offline too.
   std::vector<Ticket> cached_tickets() const;
+
+  // --- Attachments -----------------------------------------------------------------------
+  // Uploads a file (the server's announced types, within its size limit: checked here first)
+  // over HTTP in pieces, off the app's and the client's threads. After a dropped link it asks
+  // the server how much arrived and goes on from there, with backoff. Returns an upload id.
+  // Events with `tag`: attachment_progress (`attachment.received` of `size`), then
+  // attachment_uploaded with the complete `attachment`, whose id goes to send_message or
+  // add_comment — or its error (`closed` when cancelled, `disconnected` when the link stayed
+  // down). content_type empty: guessed from the file name.
+  std::string upload_attachment(std::string_view file_path, std::string_view content_type = {},
+                                std::string_view name = {}, std::uint64_t tag = 0);
+  ErrorCode cancel_upload(std::string_view upload_id);  // ok, or not_found
+  // The file of an attachment the user may see, on the device: kept there once downloaded
+  // (files never change). Reply: attachment_downloaded with its `path`.
+  void download_attachment(std::string_view attachment_id, std::uint64_t tag = 0);
 
   // --- FAQ --------------------------------------------------------------------------------
   // Fetches what changed in the catalogue since the last sync and stores it on the device.

@@ -47,6 +47,9 @@ enum class EventType {
                          // set_ticket_priority, take_ticket: `tickets[0]`, `change`
                          // ("status", "rated", "priority", "assigned")
   agent_requested,       // reply to request_agent: `conversations[0]` with its queue_position
+  attachment_progress,   // upload_attachment (its tag): `upload_id`, `attachment` (received so far)
+  attachment_uploaded,   // reply to upload_attachment: `upload_id`, `attachment` (complete)
+  attachment_downloaded, // reply to download_attachment: `attachment_id`, `path` (on the device)
 };
 
 const char* to_string(EventType type) noexcept;
@@ -72,6 +75,10 @@ struct Event {
   std::vector<SearchHit> hits;
   ArticleFeedback feedback;  // article_rated
   TicketSchema ticket_schema;  // ticket_schema_loaded
+  std::string upload_id;       // attachment_progress, attachment_uploaded
+  Attachment attachment;       // attachment_progress, attachment_uploaded
+  std::string attachment_id;   // attachment_downloaded
+  std::string path;            // attachment_downloaded: the file on the device
 };
 
 }  // namespace PARLEY_ABI_NAMESPACE

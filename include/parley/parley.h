@@ -322,8 +322,14 @@ typedef enum parley_event_kind {
                                              parley_agent_set_ticket_priority,
                                              parley_agent_take_ticket: "client_id", "ticket",
                                              "change" */
-  PARLEY_EVENT_AGENT_REQUESTED = 27       /* parley_chat_request_agent: "client_id",
+  PARLEY_EVENT_AGENT_REQUESTED = 27,      /* parley_chat_request_agent: "client_id",
                                              "conversation" (with "queue_position") */
+  PARLEY_EVENT_ATTACHMENT_PROGRESS = 28,  /* parley_attachment_upload (its tag): "upload_id",
+                                             "attachment" ("received" of "size") */
+  PARLEY_EVENT_ATTACHMENT_UPLOADED = 29,  /* parley_attachment_upload: "upload_id",
+                                             "attachment" (complete) */
+  PARLEY_EVENT_ATTACHMENT_DOWNLOADED = 30 /* parley_attachment_download: "attachment_id",
+                                             "path" (the file on the device) */
 } parley_event_kind;
 
 /* The stable name of an event type, as in the JSON "type" field ("message_received");
@@ -609,6 +615,41 @@ PARLEY_API parley_status parley_ticket_add_comment(parley_client *client, const 
                                                    size_t ticket_id_len, const char *text,
                                                    size_t text_len, uint64_t tag,
                                                    char *out_client_id) PARLEY_NOEXCEPT;
+
+/* ---------------------------------------------------------------------------------------- */
+/* Attachments                                                                               */
+/* ---------------------------------------------------------------------------------------- */
+
+/* Uploads a file over HTTP in pieces, off the caller's thread; after a dropped link it asks
+ * the server how much arrived and goes on from there. content_type: one the server announced
+ * (empty: guessed from the name); name: empty = the file's name. Checked at once (readable,
+ * type, size). out_upload_id (optional): PARLEY_CLIENT_ID_SIZE bytes. Events with `tag`:
+ * PARLEY_EVENT_ATTACHMENT_PROGRESS, then PARLEY_EVENT_ATTACHMENT_UPLOADED (PARLEY_E_CLOSED
+ * when cancelled, PARLEY_E_DISCONNECTED when the link stayed down). */
+PARLEY_API parley_status parley_attachment_upload(parley_client *client, const char *file_path,
+                                                  size_t file_path_len, const char *content_type,
+                                                  size_t content_type_len, const char *name,
+                                                  size_t name_len, uint64_t tag,
+                                                  char *out_upload_id) PARLEY_NOEXCEPT;
+/* PARLEY_OK, or PARLEY_E_NOT_FOUND when no such upload is waiting or running. */
+PARLEY_API parley_status parley_attachment_cancel(parley_client *client, const char *upload_id,
+                                                  size_t upload_id_len) PARLEY_NOEXCEPT;
+/* The file of an attachment, kept on the device once downloaded.
+ * Reply: PARLEY_EVENT_ATTACHMENT_DOWNLOADED with its "path". */
+PARLEY_API parley_status parley_attachment_download(parley_client *client,
+                                                    const char *attachment_id,
+                                                    size_t attachment_id_len,
+                                                    uint64_t tag) PARLEY_NOEXCEPT;
+/* parley_chat_send and parley_ticket_add_comment with uploaded files: `ids` holds `count`
+ * (at most 10) NUL-terminated attachment ids. */
+PARLEY_API parley_status parley_chat_send_with_attachments(
+    parley_client *client, const char *text, size_t text_len, const char *conversation,
+    size_t conversation_len, const char *const *ids, size_t count, uint64_t tag,
+    char *out_client_id) PARLEY_NOEXCEPT;
+PARLEY_API parley_status parley_ticket_add_comment_with_attachments(
+    parley_client *client, const char *ticket_id, size_t ticket_id_len, const char *text,
+    size_t text_len, const char *const *ids, size_t count, uint64_t tag,
+    char *out_client_id) PARLEY_NOEXCEPT;
 
 /* ---------------------------------------------------------------------------------------- */
 /* FAQ (help center)                                                                         */

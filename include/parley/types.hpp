@@ -58,6 +58,17 @@ struct Author {
   std::string name;
 };
 
+// A file on a message or ticket comment (Client::upload_attachment, download_attachment).
+struct Attachment {
+  std::string id;  // "at-4"
+  std::string name;
+  std::string content_type;
+  std::int64_t size = 0;
+  std::int64_t received = 0;  // bytes the server has (size once complete)
+  bool complete = false;
+  std::int64_t created_at = 0;
+};
+
 // Where a message stands. The client's own messages go pending → sent (the server stored it)
 // → delivered (a device of the other side has it) → read (the other side has seen it), or
 // pending → failed (refused for good; retry_message() or cancel_message()). Messages of others
@@ -74,6 +85,7 @@ struct Message {
   std::int64_t edited_at = 0;   // 0 unless the author edited it
   bool deleted = false;
   DeliveryState state = DeliveryState::sent;
+  std::vector<Attachment> attachments;
 };
 
 // How far one side of a conversation has received and read the other side's messages:
@@ -177,6 +189,7 @@ struct Comment {
   Author author;
   std::string text;
   std::int64_t created_at = 0;
+  std::vector<Attachment> attachments;
 };
 
 struct Article {

@@ -77,4 +77,16 @@ void copy_client_id(const std::string& client_id, char* out) {
   out[client_id.size()] = '\0';
 }
 
+std::vector<std::string> id_list_arg(const char* const* ids, std::size_t count, std::string_view argument) {
+  if (count == 0) return {};
+  if (ids == nullptr) throw_invalid(argument, "is NULL");
+  if (count > 10) throw_invalid(argument, "holds more than 10 ids");
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (ids[i] == nullptr) throw_invalid(argument, "holds a NULL id");
+    out.emplace_back(string_arg(ids[i], std::strlen(ids[i]), argument));
+  }
+  return out;
+}
+
 }  // namespace parley::capi

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parley/parley.h"
 #include "parley/types.hpp"
@@ -36,6 +37,9 @@ std::int64_t milliseconds_arg(std::int64_t value, std::string_view argument);
 std::string ticket_status_arg(const parley_ticket_status& status, bool allow_any);
 // The wire name of a ticket priority.
 std::string ticket_priority_arg(const parley_ticket_priority& priority);
+
+// `count` NUL-terminated strings (ids); NULL only with count 0; at most 10.
+std::vector<std::string> id_list_arg(const char* const* ids, std::size_t count, std::string_view argument);
 
 // Writes a client id returned by the C++ API into the caller's optional buffer of
 // PARLEY_CLIENT_ID_SIZE bytes.

@@ -138,3 +138,18 @@ PARLEY_API parley_status parley_chat_request_agent(parley_client* client, const 
     parley::capi::copy_client_id(c.client.request_agent(id, tag), out_client_id);
   });
 }
+
+PARLEY_API parley_status parley_chat_send_with_attachments(parley_client* client, const char* text,
+                                                           size_t text_len, const char* conversation,
+                                                           size_t conversation_len,
+                                                           const char* const* ids, size_t count,
+                                                           uint64_t tag, char* out_client_id) noexcept {
+  return guard(__func__, [&] {
+    auto& c = deref(client, "client");
+    const auto message = string_arg(text, text_len, "text");
+    const auto conversation_id = string_arg(conversation, conversation_len, "conversation");
+    const auto attachment_ids = parley::capi::id_list_arg(ids, count, "ids");
+    parley::capi::copy_client_id(c.client.send_message(message, conversation_id, attachment_ids, tag),
+                                 out_client_id);
+  });
+}

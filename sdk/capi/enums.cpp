@@ -52,6 +52,9 @@ parley_event_kind kind_of(EventType type) noexcept {
     case EventType::ticket_schema_loaded: return PARLEY_EVENT_TICKET_SCHEMA_LOADED;
     case EventType::ticket_changed: return PARLEY_EVENT_TICKET_CHANGED;
     case EventType::agent_requested: return PARLEY_EVENT_AGENT_REQUESTED;
+    case EventType::attachment_progress: return PARLEY_EVENT_ATTACHMENT_PROGRESS;
+    case EventType::attachment_uploaded: return PARLEY_EVENT_ATTACHMENT_UPLOADED;
+    case EventType::attachment_downloaded: return PARLEY_EVENT_ATTACHMENT_DOWNLOADED;
   }
   return PARLEY_EVENT_NONE;
 }
@@ -117,6 +120,9 @@ const char* kind_name(std::int64_t kind) noexcept {
     case PARLEY_EVENT_TICKET_SCHEMA_LOADED: return "ticket_schema_loaded";
     case PARLEY_EVENT_TICKET_CHANGED: return "ticket_changed";
     case PARLEY_EVENT_AGENT_REQUESTED: return "agent_requested";
+    case PARLEY_EVENT_ATTACHMENT_PROGRESS: return "attachment_progress";
+    case PARLEY_EVENT_ATTACHMENT_UPLOADED: return "attachment_uploaded";
+    case PARLEY_EVENT_ATTACHMENT_DOWNLOADED: return "attachment_downloaded";
   }
   return nullptr;
 }

@@ -10,6 +10,18 @@ using Json = nlohmann::ordered_json;
 
 Json to_json(const Author& a) { return Json{{"kind", a.kind}, {"id", a.id}, {"name", a.name}}; }
 
+Json to_json(const Attachment& a) {
+  return Json{{"id", a.id},       {"name", a.name},         {"content_type", a.content_type},
+              {"size", a.size},   {"received", a.received}, {"complete", a.complete},
+              {"created_at", a.created_at}};
+}
+
+Json to_json(const std::vector<Attachment>& attachments) {
+  Json array = Json::array();
+  for (const auto& a : attachments) array.push_back(to_json(a));
+  return array;
+}
+
 Json to_json(const Message& m) {
   return Json{{"id", m.id},
               {"client_id", m.client_id},
@@ -19,7 +31,8 @@ Json to_json(const Message& m) {
               {"created_at", m.created_at},
               {"edited_at", m.edited_at},
               {"deleted", m.deleted},
-              {"state", delivery_name(m.state)}};
+              {"state", delivery_name(m.state)},
+              {"attachments", to_json(m.attachments)}};
 }
 
 Json id_or_null(const std::string& id) { return id.empty() ? Json(nullptr) : Json(id); }
@@ -67,7 +80,8 @@ Json to_json(const Comment& c) {
               {"ticket_id", c.ticket_id},
               {"author", to_json(c.author)},
               {"text", c.text},
-              {"created_at", c.created_at}};
+              {"created_at", c.created_at},
+              {"attachments", to_json(c.attachments)}};
 }
 
 Json to_json(const Article& a) {
@@ -185,6 +199,15 @@ Json event_to_json(const Event& ev) {
       break;
     case EventType::conversation_taken:
       doc["conversation"] = first(ev.conversations);
+      break;
+    case EventType::attachment_progress:
+    case EventType::attachment_uploaded:
+      doc["upload_id"] = ev.upload_id;
+      doc["attachment"] = ev.attachment.id.empty() ? Json(nullptr) : to_json(ev.attachment);
+      break;
+    case EventType::attachment_downloaded:
+      doc["attachment_id"] = ev.attachment_id;
+      doc["path"] = ev.path.empty() ? Json(nullptr) : Json(ev.path);
       break;
     case EventType::agent_requested:
       doc["client_id"] = ev.client_id;

@@ -200,3 +200,16 @@ PARLEY_API parley_status parley_ticket_rate(parley_client* client, const char* t
     parley::capi::copy_client_id(c.client.rate_ticket(id, score, text, tag), out_client_id);
   });
 }
+
+PARLEY_API parley_status parley_ticket_add_comment_with_attachments(
+    parley_client* client, const char* ticket_id, size_t ticket_id_len, const char* text,
+    size_t text_len, const char* const* ids, size_t count, uint64_t tag,
+    char* out_client_id) noexcept {
+  return guard(__func__, [&] {
+    auto& c = deref(client, "client");
+    const auto id = string_arg(ticket_id, ticket_id_len, "ticket_id");
+    const auto comment = string_arg(text, text_len, "text");
+    const auto attachment_ids = parley::capi::id_list_arg(ids, count, "ids");
+    parley::capi::copy_client_id(c.client.add_comment(id, comment, attachment_ids, tag), out_client_id);
+  });
+}

@@ -1,5 +1,6 @@
 #include "client/argument_checks.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -79,6 +80,45 @@ void check_ticket_query(const TicketQuery& query, const AnnouncedLimits& limits)
   check_id("before_ticket_id", query.before_ticket_id, /*optional=*/true);
   check_range("limit", query.limit, 1, 100);
   check_text("user_id", query.user_id, protocol::kMaxClientInfoBytes, false);
+}
+
+std::vector<std::string> AnnouncedLimits::attachment_types() const {
+  std::lock_guard lock(mutex_);
+  return attachment_types_;
+}
+
+void AnnouncedLimits::set_attachment_types(std::vector<std::string> types) {
+  std::lock_guard lock(mutex_);
+  attachment_types_ = std::move(types);
+}
+
+void check_attachment_ids(const std::vector<std::string>& ids) {
+  if (ids.size() > 10) refuse("attachment_ids", "holds more than 10 ids");
+  for (const auto& id : ids) check_id("attachment_ids", id);
+}
+
+std::string content_type_for(std::string_view name) {
+  const auto dot = name.rfind('.');
+  std::string extension(dot == std::string_view::npos ? std::string_view() : name.substr(dot + 1));
+  for (auto& c : extension) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (extension == "png") return "image/png";
+  if (extension == "jpg" || extension == "jpeg") return "image/jpeg";
+  if (extension == "gif") return "image/gif";
+  if (extension == "webp") return "image/webp";
+  if (extension == "pdf") return "application/pdf";
+  if (extension == "txt" || extension == "log") return "text/plain";
+  return "";
+}
+
+void check_attachment(std::string_view content_type, std::int64_t size, const AnnouncedLimits& limits) {
+  const auto types = limits.attachment_types();
+  if (std::find(types.begin(), types.end(), content_type) == types.end()) {
+    refuse("content_type", "is not one the server takes");
+  }
+  if (size <= 0) refuse("file", "is empty");
+  if (size > limits.max_attachment_bytes.load()) {
+    refuse("file", "is larger than the server's " + std::to_string(limits.max_attachment_bytes.load()) + " bytes");
+  }
 }
 
 void check_config(const Config& config) {

@@ -4,8 +4,12 @@
 // The text rules are the server's own (protocol::text_arg), so what passes here is not
 // refused there.
 #include <atomic>
+#include <cstdint>
 #include <cstddef>
+#include <mutex>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "parley/types.hpp"
 #include "protocol/limits.hpp"
@@ -17,6 +21,15 @@ namespace parley::client {
 struct AnnouncedLimits {
   std::atomic<std::size_t> max_text_bytes{protocol::Limits{}.max_text_bytes};
   std::atomic<std::size_t> max_subject_bytes{protocol::Limits{}.max_subject_bytes};
+  std::atomic<std::int64_t> max_attachment_bytes{10 * 1024 * 1024};
+
+  std::vector<std::string> attachment_types() const;
+  void set_attachment_types(std::vector<std::string> types);
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<std::string> attachment_types_{"image/png", "image/jpeg", "image/gif", "image/webp",
+                                             "application/pdf", "text/plain"};
 };
 
 // Valid UTF-8 of at most max_bytes; not blank if required.
@@ -37,6 +50,13 @@ void check_ticket_priority(std::string_view priority);
 void check_ticket_draft(const TicketDraft& draft, const TicketValues& metadata,
                         const TicketSchema& schema, const AnnouncedLimits& limits);
 void check_ticket_query(const TicketQuery& query, const AnnouncedLimits& limits);
+inline constexpr std::size_t kMaxPathBytes = 4096;
+// Up to 10 attachment ids (as upload_attachment's replies give them).
+void check_attachment_ids(const std::vector<std::string>& ids);
+// The content type of a file name's extension ("" when unknown: the upload is then refused).
+std::string content_type_for(std::string_view name);
+// A file the server will take: one of the announced types, within the announced size.
+void check_attachment(std::string_view content_type, std::int64_t size, const AnnouncedLimits& limits);
 // Throws for a config the client cannot run with (bad URL, non-positive durations).
 void check_config(const Config& config);
 

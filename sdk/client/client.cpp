@@ -3,6 +3,7 @@
 #include "parley/client.hpp"
 
 #include <exception>
+#include <filesystem>
 
 #include "client/argument_checks.hpp"
 #include "client/client_id.hpp"
@@ -107,13 +108,21 @@ void post_read(Client::Impl& impl, EventType reply, const char* op, Json args,
 
 std::string Client::send_message(std::string_view text, std::string_view conversation_id,
                                  std::uint64_t tag) {
+  return send_message(text, conversation_id, {}, tag);
+}
+
+std::string Client::send_message(std::string_view text, std::string_view conversation_id,
+                                 const std::vector<std::string>& attachment_ids, std::uint64_t tag) {
   check_text("text", text, impl_->limits.max_text_bytes.load(), true);
   check_id("conversation_id", conversation_id, /*optional=*/true);
+  client::check_attachment_ids(attachment_ids);
   Json args{{"text", std::string(text)}};
   if (!conversation_id.empty()) args["conversation_id"] = std::string(conversation_id);
+  if (!attachment_ids.empty()) args["attachments"] = attachment_ids;
   Message pending;
   pending.conversation_id = std::string(conversation_id);
   pending.text = std::string(text);
+  for (const auto& id : attachment_ids) pending.attachments.push_back(Attachment{id, {}, {}, 0, 0, true, 0});
   return post_write(*impl_, client::ops::kChatSend, std::move(args), tag, std::move(pending));
 }
 
@@ -260,10 +269,45 @@ void Client::get_ticket(std::string_view ticket_id, std::uint64_t tag) {
 
 std::string Client::add_comment(std::string_view ticket_id, std::string_view text,
                                 std::uint64_t tag) {
+  return add_comment(ticket_id, text, {}, tag);
+}
+
+std::string Client::add_comment(std::string_view ticket_id, std::string_view text,
+                                const std::vector<std::string>& attachment_ids, std::uint64_t tag) {
   check_id("ticket_id", ticket_id);
   check_text("text", text, impl_->limits.max_text_bytes.load(), true);
-  return post_write(*impl_, client::ops::kTicketComment,
-                    Json{{"ticket_id", std::string(ticket_id)}, {"text", std::string(text)}}, tag);
+  client::check_attachment_ids(attachment_ids);
+  Json args{{"ticket_id", std::string(ticket_id)}, {"text", std::string(text)}};
+  if (!attachment_ids.empty()) args["attachments"] = attachment_ids;
+  return post_write(*impl_, client::ops::kTicketComment, std::move(args), tag);
+}
+
+std::string Client::upload_attachment(std::string_view file_path, std::string_view content_type,
+                                      std::string_view name, std::uint64_t tag) {
+  check_text("file_path", file_path, client::kMaxPathBytes, true);
+  std::error_code failed;
+  const auto size = std::filesystem::file_size(std::filesystem::path(std::string(file_path)), failed);
+  if (failed) throw Exception(ErrorCode::invalid_argument, "cannot read " + std::string(file_path) + ": " + failed.message());
+  client::UploadJob job;
+  job.upload_id = client::new_client_id();
+  job.file_path = std::string(file_path);
+  job.name = name.empty() ? std::filesystem::path(job.file_path).filename().string() : std::string(name);
+  job.content_type = content_type.empty() ? client::content_type_for(job.name) : std::string(content_type);
+  job.tag = tag;
+  check_text("name", job.name, 255, true);
+  client::check_attachment(job.content_type, static_cast<std::int64_t>(size), impl_->limits);
+  const std::string id = job.upload_id;
+  impl_->post([job = std::move(job)](Engine& e) mutable { e.upload_attachment(std::move(job)); });
+  return id;
+}
+
+ErrorCode Client::cancel_upload(std::string_view upload_id) {
+  return impl_->call([id = std::string(upload_id)](Engine& e) { return e.cancel_upload(id); });
+}
+
+void Client::download_attachment(std::string_view attachment_id, std::uint64_t tag) {
+  check_id("attachment_id", attachment_id);
+  impl_->post([id = std::string(attachment_id), tag](Engine& e) { e.download_attachment(id, tag); });
 }
 
 void Client::sync_faq(std::uint64_t tag) {

@@ -1,6 +1,10 @@
 #include "client/engine.hpp"
 
+#include <unistd.h>
+
+#include <atomic>
 #include <charconv>
+#include <filesystem>
 #include <utility>
 #include <variant>
 
@@ -13,9 +17,27 @@
 #include "protocol/error_code.hpp"
 #include "sqlite/sqlite.hpp"
 #include "store/message_order.hpp"
+#include "transport/server_url.hpp"
 
 namespace parley::client {
 namespace {
+
+// http(s)://host:port/v1/attachments, beside the WebSocket's ws(s)://host:port/v1.
+std::string attachments_url(const std::string& server_url) {
+  const auto url = transport::parse_server_url(server_url);
+  if (!url) return {};
+  const bool ipv6 = url->host.find(':') != std::string::npos;
+  return std::string(url->tls ? "https://" : "http://") + (ipv6 ? "[" + url->host + "]" : url->host) +
+         (url->port > 0 ? ":" + std::to_string(url->port) : "") + url->path + "/attachments";
+}
+
+// Downloaded attachments live beside the store, or in a folder of this process's own.
+std::string files_dir_for(const std::string& store_path) {
+  if (!store_path.empty()) return store_path + ".files";
+  static std::atomic<int> count{0};
+  return (std::filesystem::temp_directory_path() /
+          ("parley-files-" + std::to_string(::getpid()) + "-" + std::to_string(count++))).string();
+}
 
 constexpr char kRequestPrefix = 'r';
 // Writes sent on a link before their acknowledgements come back: enough to keep the link full,
@@ -89,8 +111,17 @@ Engine::Engine(const Config& config, EventQueue& events, CommandQueue& commands,
       retry_backoff_(config.reconnect_base, config.reconnect_cap),
       token_claims_(protocol::read_token_claims(config.token).value_or(protocol::TokenClaims{})),
       token_(config.token),
-      faq_url_(config.faq_url) {
+      faq_url_(config.faq_url),
+      files_dir_(files_dir_for(config.store_path)) {
   faq_.replace_all(store_.articles().all());
+  TransferSettings transfers;
+  transfers.base_url = attachments_url(config.server_url);
+  transfers.timeout = config.request_timeout;
+  transfers_ = std::make_unique<FileTransfers>(transfers, [this](Event event) {
+    // On the transfers' thread: the event goes out from the client's thread, in order.
+    commands_.push([event = std::move(event)](Engine& engine) mutable { engine.emit(std::move(event)); });
+    wake();
+  });
 }
 
 Engine::~Engine() = default;
@@ -489,6 +520,8 @@ std::int64_t Engine::resume_from() { return store_.meta().last_seq(); }
 void Engine::on_session_start(const Welcome& welcome) {
   limits_.max_text_bytes = welcome.limits.max_text_bytes;
   limits_.max_subject_bytes = welcome.limits.max_subject_bytes;
+  if (welcome.max_attachment_bytes > 0) limits_.max_attachment_bytes = welcome.max_attachment_bytes;
+  if (!welcome.attachment_types.empty()) limits_.set_attachment_types(welcome.attachment_types);
   adopt_principal(welcome);
   retry_timer_.cancel();
   retry_backoff_.reset();
@@ -663,6 +696,31 @@ void Engine::on_ticket_schema(const protocol::Json& result) {
   } catch (const WireValueError& e) {
     lwsl_warn("parley: ignoring a malformed ticket schema: %s\n", e.what());
   }
+}
+
+void Engine::upload_attachment(UploadJob job) {
+  job.token = token_;
+  transfers_->upload(std::move(job));
+}
+
+ErrorCode Engine::cancel_upload(const std::string& upload_id) {
+  return transfers_->cancel(upload_id) ? ErrorCode::ok : ErrorCode::not_found;
+}
+
+void Engine::download_attachment(const std::string& attachment_id, std::uint64_t tag) {
+  const std::string path = files_dir_ + "/" + attachment_id;
+  std::error_code ignored;
+  if (std::filesystem::exists(path, ignored)) {  // kept from before: the file never changes
+    Event event;
+    event.type = EventType::attachment_downloaded;
+    event.tag = tag;
+    event.attachment_id = attachment_id;
+    event.path = path;
+    emit(std::move(event));
+    return;
+  }
+  std::filesystem::create_directories(files_dir_, ignored);
+  transfers_->download(DownloadJob{attachment_id, path, token_, tag});
 }
 
 TicketSchema Engine::ticket_schema() { return stored_ticket_schema(store_); }

@@ -13,6 +13,7 @@
 #include "client/connection.hpp"
 #include "client/event_queue.hpp"
 #include "client/faq_library.hpp"
+#include "client/file_transfers.hpp"
 #include "client/pending_requests.hpp"
 #include "client/typing.hpp"
 #include "parley/types.hpp"
@@ -69,6 +70,9 @@ class Engine final : private SessionListener {
   std::vector<Message> cached_messages(const std::string& conversation_id);
   std::vector<Conversation> cached_conversations();
   std::vector<Ticket> cached_tickets();
+  void upload_attachment(UploadJob job);  // the token is filled in here
+  ErrorCode cancel_upload(const std::string& upload_id);
+  void download_attachment(const std::string& attachment_id, std::uint64_t tag);
   TicketSchema ticket_schema();  // as the store holds it
   std::size_t outbox_size();
 
@@ -139,8 +143,10 @@ class Engine final : private SessionListener {
   std::string token_;                          // the current one, for HTTP requests
   std::string faq_url_;                        // empty: the FAQ syncs over the WebSocket
   std::vector<std::uint64_t> faq_sync_tags_;   // sync_faq calls waiting for the next fetch
-  // Last: destroyed first, so that its thread ends while everything it reaches still exists.
+  std::string files_dir_;                      // downloaded attachments, by id
+  // Last: destroyed first, so that their threads end while everything they reach still exists.
   transport::HttpWorker faq_fetch_;
+  std::unique_ptr<FileTransfers> transfers_;
 };
 
 }  // namespace parley::client

@@ -10,11 +10,11 @@
 #include "client/faq_library.hpp"
 #include "parley/event.hpp"
 #include "store/store.hpp"
-#include "transport/http_get.hpp"
+#include "transport/http_call.hpp"
 
 namespace parley::client {
 
-transport::HttpGet faq_request(const std::string& faq_url, std::int64_t since_version,
+transport::HttpCall faq_request(const std::string& faq_url, std::int64_t since_version,
                                const std::string& etag, const std::string& token,
                                std::chrono::milliseconds timeout);
 

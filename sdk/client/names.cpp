@@ -52,6 +52,9 @@ const char* to_string(EventType type) noexcept {
     case EventType::ticket_schema_loaded: return "ticket_schema_loaded";
     case EventType::ticket_changed: return "ticket_changed";
     case EventType::agent_requested: return "agent_requested";
+    case EventType::attachment_progress: return "attachment_progress";
+    case EventType::attachment_uploaded: return "attachment_uploaded";
+    case EventType::attachment_downloaded: return "attachment_downloaded";
     case EventType::agent_queue_loaded: return "agent_queue_loaded";
     case EventType::faq_synced: return "faq_synced";
     case EventType::faq_results: return "faq_results";

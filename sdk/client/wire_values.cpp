@@ -63,6 +63,7 @@ Message parse_message(const Json& json) {
   m.edited_at = integer_field(json, "edited_at");
   m.deleted = bool_field(json, "deleted");
   m.state = DeliveryState::sent;
+  m.attachments = parse_list(json, "attachments", &parse_attachment);
   return m;
 }
 
@@ -141,6 +142,20 @@ Ticket parse_ticket(const Json& json) {
   return t;
 }
 
+Attachment parse_attachment(const Json& json) {
+  if (!json.is_object()) wrong_type("attachment", "an object");
+  Attachment a;
+  a.id = string_field(json, "id");
+  if (a.id.empty()) wrong_type("attachment.id", "a non-empty string");
+  a.name = string_field(json, "name");
+  a.content_type = string_field(json, "content_type");
+  a.size = integer_field(json, "size");
+  a.received = integer_field(json, "received");
+  a.complete = bool_field(json, "complete");
+  a.created_at = integer_field(json, "created_at");
+  return a;
+}
+
 Comment parse_comment(const Json& json) {
   Comment c;
   c.id = string_field(json, "id");
@@ -150,6 +165,7 @@ Comment parse_comment(const Json& json) {
   c.author = parse_author(object_member(json, "author"));
   c.text = string_field(json, "text");
   c.created_at = integer_field(json, "created_at");
+  c.attachments = parse_list(json, "attachments", &parse_attachment);
   return c;
 }
 
@@ -201,6 +217,14 @@ Welcome parse_welcome(const Json& result) {
     read("max_text_bytes", w.limits.max_text_bytes);
     read("max_subject_bytes", w.limits.max_subject_bytes);
     read("max_batch", w.limits.max_batch);
+  }
+  if (const Json& limits = member(result, "limits"); limits.is_object()) {
+    w.max_attachment_bytes = integer_field(limits, "max_attachment_bytes");
+    if (const Json& types = member(limits, "attachment_types"); types.is_array()) {
+      for (const auto& t : types) {
+        if (t.is_string()) w.attachment_types.push_back(t.get<std::string>());
+      }
+    }
   }
   w.latest_seq = integer_field(result, "latest_seq");
   w.server_id = string_field(result, "server_id");

@@ -32,6 +32,7 @@ Message parse_message(const Json& json);
 Receipt parse_receipt(const Json& json);  // null = no receipt yet
 Conversation parse_conversation(const Json& json);
 Ticket parse_ticket(const Json& json);
+Attachment parse_attachment(const Json& json);
 Comment parse_comment(const Json& json);
 Article parse_article(const Json& json);
 ArticleFeedback parse_feedback(const Json& json);
@@ -44,6 +45,8 @@ struct Welcome {
   std::int64_t latest_seq = 0;
   std::string server_id;  // "" from a server that does not say
   bool resync = false;
+  std::int64_t max_attachment_bytes = 0;     // 0: not announced
+  std::vector<std::string> attachment_types;  // empty: not announced
 };
 Welcome parse_welcome(const Json& result);
 

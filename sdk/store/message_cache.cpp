@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "store/attachment_list.hpp"
 #include "store/message_order.hpp"
 
 namespace parley::store {
@@ -13,7 +14,7 @@ namespace {
 // acknowledgement of a long offline backlog would cost time in proportion to the backlog.
 constexpr const char* kMessageColumns =
     "coalesce(id, ''), client_id, conversation_id, author_kind, author_id, author_name, text, "
-    "created_at, state, edited_at, deleted";
+    "created_at, state, edited_at, deleted, attachments";
 
 Message read_message(const sqlite::Statement& st) {
   Message m;
@@ -26,6 +27,7 @@ Message read_message(const sqlite::Statement& st) {
   m.state = static_cast<DeliveryState>(st.column_int(8));
   m.edited_at = st.column_int(9);
   m.deleted = st.column_int(10) != 0;
+  m.attachments = attachments_from(st.column_text(11));
   return m;
 }
 
@@ -36,12 +38,13 @@ std::vector<Message> read_all(sqlite::Statement& st) {
 }
 
 auto content(const Message& m) {
-  return std::tie(m.id, m.client_id, m.conversation_id, m.author.kind, m.author.id,
-                  m.author.name, m.text, m.created_at, m.edited_at, m.deleted);
+  return std::make_tuple(m.id, m.client_id, m.conversation_id, m.author.kind, m.author.id,
+                         m.author.name, m.text, m.created_at, m.edited_at, m.deleted,
+                         attachments_text(m.attachments));
 }
 
-// Binds a delivered message as ?1..?12: id, client_id, conversation_id, author kind/id/name,
-// text, created_at, id number, state, edited_at, deleted.
+// Binds a delivered message as ?1..?13: id, client_id, conversation_id, author kind/id/name,
+// text, created_at, id number, state, edited_at, deleted, attachments.
 void bind_delivered(sqlite::Statement& st, const Message& m) {
   st.bind(1, m.id)
       .bind(2, m.client_id)
@@ -54,7 +57,8 @@ void bind_delivered(sqlite::Statement& st, const Message& m) {
       .bind(9, message_number(m.id))
       .bind(10, static_cast<std::int64_t>(DeliveryState::sent))
       .bind(11, m.edited_at)
-      .bind(12, static_cast<std::int64_t>(m.deleted ? 1 : 0));
+      .bind(12, static_cast<std::int64_t>(m.deleted ? 1 : 0))
+      .bind(13, attachments_text(m.attachments));
 }
 
 // "author_kind IN ('agent','bot')" for the given kinds (fixed protocol words, never app input).
@@ -68,8 +72,8 @@ std::string kind_filter(const std::vector<std::string>& kinds) {
 
 void MessageCache::add_pending(const Message& m) {
   db_.prepare("INSERT INTO messages (id, client_id, conversation_id, author_kind, author_id, "
-              "author_name, text, created_at, id_number, state) "
-              "VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, 0, ?)")
+              "author_name, text, created_at, id_number, state, attachments) "
+              "VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
       .bind(1, m.client_id)
       .bind(2, m.conversation_id)
       .bind(3, m.author.kind)
@@ -78,6 +82,7 @@ void MessageCache::add_pending(const Message& m) {
       .bind(6, m.text)
       .bind(7, m.created_at)
       .bind(8, static_cast<std::int64_t>(DeliveryState::pending))
+      .bind(9, attachments_text(m.attachments))
       .run();
 }
 
@@ -85,7 +90,7 @@ Stored MessageCache::store(const Message& m) {
   constexpr const char* kSet =
       "SET id = ?1, client_id = ?2, conversation_id = ?3, author_kind = ?4, author_id = ?5, "
       "author_name = ?6, text = ?7, created_at = ?8, id_number = ?9, state = ?10, "
-      "edited_at = ?11, deleted = ?12 ";
+      "edited_at = ?11, deleted = ?12, attachments = ?13 ";
   if (const auto known = find(m.id)) {
     if (content(*known) == content(m)) return Stored::unchanged;
     auto by_id = db_.prepare(std::string("UPDATE messages ") + kSet + "WHERE id = ?1");
@@ -102,8 +107,8 @@ Stored MessageCache::store(const Message& m) {
   }
   auto insert = db_.prepare(
       "INSERT INTO messages (id, client_id, conversation_id, author_kind, author_id, "
-      "author_name, text, created_at, id_number, state, edited_at, deleted) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+      "author_name, text, created_at, id_number, state, edited_at, deleted, attachments) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   bind_delivered(insert, m);
   insert.run();
   return Stored::inserted;

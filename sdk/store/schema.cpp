@@ -118,6 +118,11 @@ CREATE INDEX tickets_by_update ON tickets (updated_at);
     R"sql(
 ALTER TABLE conversations ADD COLUMN queue_position INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // 5: attachments of messages and comments, as JSON lists.
+    R"sql(
+ALTER TABLE messages ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE comments ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]';
+)sql",
 }};
 
 }  // namespace

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/attachment_list.hpp"
+
 namespace parley::store {
 namespace {
 
@@ -50,17 +52,17 @@ Ticket read_ticket(const sqlite::Statement& st) {
 }
 
 auto fields(const Comment& c) {
-  return std::tie(c.id, c.client_id, c.ticket_id, c.author.kind, c.author.id, c.author.name,
-                  c.text, c.created_at);
+  return std::make_tuple(c.id, c.client_id, c.ticket_id, c.author.kind, c.author.id, c.author.name,
+                         c.text, c.created_at, attachments_text(c.attachments));
 }
 
 constexpr const char* kCommentColumns =
-    "id, client_id, ticket_id, author_kind, author_id, author_name, text, created_at";
+    "id, client_id, ticket_id, author_kind, author_id, author_name, text, created_at, attachments";
 
 Comment read_comment(const sqlite::Statement& st) {
   return Comment{st.column_text(0), st.column_text(1), st.column_text(2),
                  Author{st.column_text(3), st.column_text(4), st.column_text(5)},
-                 st.column_text(6), st.column_int(7)};
+                 st.column_text(6), st.column_int(7), attachments_from(st.column_text(8))};
 }
 
 std::optional<Comment> find_comment(sqlite::Database& db, const std::string& id) {
@@ -119,7 +121,8 @@ Stored TicketCache::store_comment(const Comment& c) {
   const auto known = find_comment(db_, c.id);
   if (known && fields(*known) == fields(c)) return Stored::unchanged;
   db_.prepare("INSERT OR REPLACE INTO comments (id, client_id, ticket_id, author_kind, "
-              "author_id, author_name, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+              "author_id, author_name, text, created_at, attachments) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
       .bind(1, c.id)
       .bind(2, c.client_id)
       .bind(3, c.ticket_id)
@@ -128,6 +131,7 @@ Stored TicketCache::store_comment(const Comment& c) {
       .bind(6, c.author.name)
       .bind(7, c.text)
       .bind(8, c.created_at)
+      .bind(9, attachments_text(c.attachments))
       .run();
   return known ? Stored::changed : Stored::inserted;
 }

@@ -9,12 +9,12 @@ HttpWorker::~HttpWorker() {
   if (thread_.joinable()) thread_.join();
 }
 
-void HttpWorker::start(HttpGet request, Done done) {
+void HttpWorker::start(HttpCall request, Done done) {
   if (thread_.joinable()) thread_.join();
   busy_ = true;
   cancel_ = false;
   thread_ = std::thread([this, request = std::move(request), done = std::move(done)] {
-    done(http_get(request, &cancel_));
+    done(http_call(request, &cancel_));
   });
 }
 

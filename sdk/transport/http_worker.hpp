@@ -6,7 +6,7 @@
 #include <functional>
 #include <thread>
 
-#include "transport/http_get.hpp"
+#include "transport/http_call.hpp"
 
 namespace parley::transport {
 
@@ -21,7 +21,7 @@ class HttpWorker {
 
   bool busy() const noexcept { return busy_; }
   // Precondition: !busy().
-  void start(HttpGet request, Done done);
+  void start(HttpCall request, Done done);
   // The result was handed back: the worker may start another request.
   void finished();
   // Ends a request in flight soon; its `done` still runs (with cancelled = true).

@@ -304,7 +304,7 @@ TEST(SdkFaqLibrary, RemovedArticlesAreNotFound) {
   EXPECT_EQ(library.size(), 0u);
 }
 
-bool has_header(const parley::transport::HttpGet& get, const std::string& header) {
+bool has_header(const parley::transport::HttpCall& get, const std::string& header) {
   return std::find(get.headers.begin(), get.headers.end(), header) != get.headers.end();
 }
 

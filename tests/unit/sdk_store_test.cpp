@@ -162,7 +162,7 @@ TEST(SdkStore, ResetViewKeepsTheOutboxPendingMessagesAndArticles) {
   store.messages().add_pending(pending_message("p-1", "waiting"));
   store.outbox().append(outbox_entry("p-1", "chat.send", R"({"client_id":"p-1","text":"waiting"})", 7));
   store.tickets().store_ticket(ticket("t-1", "open"));
-  store.tickets().store_comment(Comment{"tc-1", "x", "t-1", Author{"agent", "a-1", "Bo"}, "ok", 3});
+  store.tickets().store_comment(Comment{"tc-1", "x", "t-1", Author{"agent", "a-1", "Bo"}, "ok", 3, {}});
   store.articles().store(Article{"a-1", "en", "billing", "Refunds", "Body", {"money"}, 3});
 
   store.reset_view(57);
@@ -302,7 +302,7 @@ TEST(SdkStore, TicketChangesAreToldApartFromRepeats) {
   EXPECT_EQ(store.tickets().store_ticket(ticket("t-1", "open")), Stored::unchanged);
   EXPECT_EQ(store.tickets().store_ticket(ticket("t-1", "pending")), Stored::changed);
   EXPECT_EQ(store.tickets().ticket("t-1")->status, "pending");
-  const Comment c{"tc-1", "x", "t-1", Author{"agent", "a-1", "Bo"}, "ok", 3};
+  const Comment c{"tc-1", "x", "t-1", Author{"agent", "a-1", "Bo"}, "ok", 3, {}};
   EXPECT_EQ(store.tickets().store_comment(c), Stored::inserted);
   EXPECT_EQ(store.tickets().store_comment(c), Stored::unchanged);
 }
@@ -319,7 +319,7 @@ TEST(SdkStore, ReopenedFileStoreHasEverything) {
     store.messages().add_pending(pending_message("p-1", "queued"));
     store.outbox().append(outbox_entry("p-1", "chat.send", R"({"client_id":"p-1"})", 42));
     store.tickets().store_ticket(ticket("t-1", "solved"));
-    store.tickets().store_comment(Comment{"tc-1", "x", "t-1", Author{"agent", "a-1", "Bo"}, "done", 3});
+    store.tickets().store_comment(Comment{"tc-1", "x", "t-1", Author{"agent", "a-1", "Bo"}, "done", 3, {}});
     store.conversations().store(conversation("c-1"));
     store.articles().store(Article{"a-1", "ko", "billing", "환불", "본문", {"환불", "결제"}, 4});
   }

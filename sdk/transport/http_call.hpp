@@ -1,16 +1,21 @@
 #pragma once
-// One HTTP GET over libcurl: blocking, so it runs on a worker thread, never on the client's
-// event loop. The body arrives decoded (gzip and deflate are asked for and undone by libcurl).
+// One HTTP request over libcurl: blocking, so it runs on a worker thread, never on the
+// client's event loop. The response body arrives decoded (gzip and deflate are asked for and
+// undone by libcurl).
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace parley::transport {
 
-struct HttpGet {
+struct HttpCall {
+  std::string method = "GET";        // GET, POST or PUT
   std::string url;                   // http:// or https:// only
+  std::string body;                  // sent with POST and PUT (Content-Length known)
   std::vector<std::string> headers;  // "Name: value"
   // Connecting may take this long, and so may a stall of the transfer (less than 1 byte/s).
   std::chrono::milliseconds timeout{15000};
@@ -26,6 +31,8 @@ struct HttpResult {
 };
 
 // `cancel` (optional) is polled during the transfer; setting it ends the request soon.
-HttpResult http_get(const HttpGet& request, const std::atomic<bool>* cancel = nullptr);
+// `progress` (optional) gets the bytes of the request body sent so far, as they go.
+HttpResult http_call(const HttpCall& request, const std::atomic<bool>* cancel = nullptr,
+                     const std::function<void(std::int64_t)>* progress = nullptr);
 
 }  // namespace parley::transport

@@ -1,4 +1,4 @@
-#include "transport/http_get.hpp"
+#include "transport/http_call.hpp"
 
 #include <memory>
 #include <mutex>
@@ -13,7 +13,9 @@ struct Transfer {
   HttpResult* result;
   std::size_t max_body_bytes;
   const std::atomic<bool>* cancel;
+  const std::function<void(std::int64_t)>* progress;
   bool too_large = false;
+  curl_off_t reported = 0;
 };
 
 void init_curl_once() {
@@ -56,8 +58,12 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   return n;
 }
 
-int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
-  const auto* transfer = static_cast<Transfer*>(user);
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t uploaded) {
+  auto* transfer = static_cast<Transfer*>(user);
+  if (transfer->progress != nullptr && uploaded > transfer->reported) {
+    transfer->reported = uploaded;
+    (*transfer->progress)(static_cast<std::int64_t>(uploaded));
+  }
   return transfer->cancel != nullptr && transfer->cancel->load() ? 1 : 0;  // non-zero aborts
 }
 
@@ -70,7 +76,8 @@ struct ListDeleter {
 
 }  // namespace
 
-HttpResult http_get(const HttpGet& request, const std::atomic<bool>* cancel) {
+HttpResult http_call(const HttpCall& request, const std::atomic<bool>* cancel,
+                     const std::function<void(std::int64_t)>* progress) {
   init_curl_once();
   HttpResult result;
   std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
@@ -88,12 +95,18 @@ HttpResult http_get(const HttpGet& request, const std::atomic<bool>* cancel) {
     static_cast<void>(headers.release());
     headers.reset(appended);
   }
-  Transfer transfer{&result, request.max_body_bytes, cancel};
+  Transfer transfer{&result, request.max_body_bytes, cancel, progress};
   const long timeout_ms = static_cast<long>(request.timeout.count());
   const long stall_seconds = timeout_ms < 1000 ? 1 : timeout_ms / 1000;
 
   CURL* c = curl.get();
   curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
+  if (request.method == "POST" || request.method == "PUT") {
+    // The body with its length: parley-server (libwebsockets) reads no chunked bodies.
+    curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body.data());
+    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    if (request.method == "PUT") curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, "PUT");
+  }
   curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // threads and signals do not mix
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
