@@ -1,6 +1,7 @@
 #include "chat_app.hpp"
 
 #include <sstream>
+#include <utility>
 
 namespace chat_cli {
 namespace {
@@ -19,6 +20,15 @@ std::string render_snippet(std::string s) {
   }
   return s;
 }
+// " [file: label.pdf, 12 KB]" for each file a message or comment carries.
+std::string attachment_notes(const std::vector<parley::Attachment>& attachments) {
+  std::string notes;
+  for (const auto& a : attachments) {
+    notes += " [file: " + a.name + ", " + std::to_string((a.size + 1023) / 1024) + " KB]";
+  }
+  return notes;
+}
+
 }  // namespace
 
 void ChatApp::print_help() const {
@@ -27,6 +37,7 @@ void ChatApp::print_help() const {
           "  /ticket <subject> | <details>   open a support ticket (shows articles that may\n"
           "                            answer it first)\n"
           "  /agent                    talk to a person (shows your place in the queue)\n"
+          "  /attach <file>            upload a screenshot or PDF for your next message\n"
           "  /tickets                  list your tickets\n"
           "  /rate <1-5> [comment]     rate the help on your last solved ticket\n"
           "  /close <ticket id>        close a ticket you need no more help with\n"
@@ -43,7 +54,8 @@ void ChatApp::print_message(const parley::Message& m) {
   // Shown on the terminal means seen: tell support (the receipt waits if offline).
   if (!m.conversation_id.empty()) client_.mark_read(m.conversation_id, m.id);
   const std::string who = m.author.name.empty() ? m.author.kind : m.author.name;
-  out_ << who << (m.author.kind == "agent" ? " (agent)" : "") << ": " << m.text << "\n";
+  out_ << who << (m.author.kind == "agent" ? " (agent)" : "") << ": " << m.text
+       << attachment_notes(m.attachments) << "\n";
 }
 
 void ChatApp::print_conversation_change(const parley::Conversation& c, const std::string& change) {
@@ -107,7 +119,8 @@ void ChatApp::apply(const parley::Event& ev) {
       break;
     case T::ticket_comment:
       for (const auto& c : ev.comments) {
-        out_ << "[ticket " << c.ticket_id << "] " << c.author.name << ": " << c.text << "\n";
+        out_ << "[ticket " << c.ticket_id << "] " << c.author.name << ": " << c.text
+             << attachment_notes(c.attachments) << "\n";
       }
       break;
     case T::tickets_listed:
@@ -138,6 +151,10 @@ void ChatApp::apply(const parley::Event& ev) {
       break;
     case T::typing_changed:
       if (ev.typing) out_ << "[" << ev.principal.name << " is typing…]\n";
+      break;
+    case T::attachment_uploaded:
+      ready_attachments_.push_back(ev.attachment.id);
+      out_ << "[file ready: " << ev.attachment.name << " goes with your next message]\n";
       break;
     case T::agent_requested:
       for (const auto& c : ev.conversations) {
@@ -180,6 +197,9 @@ bool ChatApp::run_command(const std::string& raw) {
       draft.description = bar == std::string::npos ? "" : trim(rest.substr(bar + 1));
       client_.create_ticket(draft);
       client_.suggest_articles(draft.subject + ". " + draft.description, {}, 3, kSuggestionTag);
+    } else if (line.rfind("/attach ", 0) == 0) {
+      client_.upload_attachment(trim(line.substr(8)));
+      out_ << "[uploading " << trim(line.substr(8)) << "…]\n";
     } else if (line == "/agent") {
       client_.request_agent();
     } else if (line == "/tickets") {
@@ -197,7 +217,7 @@ bool ChatApp::run_command(const std::string& raw) {
     } else if (line[0] == '/') {
       out_ << "unknown command; /help lists them\n";
     } else {
-      client_.send_message(line);
+      client_.send_message(line, {}, std::exchange(ready_attachments_, {}));
       out_ << "you: " << line << (connected_ ? "" : "  (queued)") << "\n";
     }
   } catch (const parley::Exception& e) {

@@ -333,13 +333,87 @@ function select(id, options, current, onchange) {
             options.map((o) => el('option', {value: o, selected: o === current}, o)));
 }
 
+// --- Attachments (docs/protocol.md, "Attachments": HTTP beside the WebSocket) --------------
+
+const PIECE_BYTES = 512 * 1024;
+
+async function http(method, path, body, contentType) {
+  const headers = {Authorization: `Bearer ${link.token}`};
+  if (contentType) headers['Content-Type'] = contentType;
+  const response = await fetch(path, {method, headers, body});
+  const json = response.headers.get('content-type')?.startsWith('application/json') ? await response.json() : null;
+  return {status: response.status, json, response};
+}
+
+// Uploads a file in pieces (resuming from the server's count if a piece fails once) and
+// returns its attachment id; progress goes to `onProgress(fraction)`.
+async function upload(file, onProgress) {
+  const made = await http('POST', '/v1/attachments',
+                          JSON.stringify({name: file.name, content_type: file.type || 'application/octet-stream', size: file.size}),
+                          'application/json');
+  if (made.status !== 201) throw new Error(made.json?.error?.message || `upload refused (${made.status})`);
+  let attachment = made.json.attachment;
+  let retried = false;
+  while (!attachment.complete) {
+    const piece = file.slice(attachment.received, attachment.received + PIECE_BYTES);
+    let answer;
+    try {
+      answer = await http('PUT', `/v1/attachments/${attachment.id}?offset=${attachment.received}`,
+                          await piece.arrayBuffer(), 'application/octet-stream');
+    } catch (e) {
+      if (retried) throw e;
+      retried = true;
+      answer = await http('GET', `/v1/attachments/${attachment.id}/status`);
+    }
+    if (!answer.json?.attachment) throw new Error(answer.json?.error?.message || `upload failed (${answer.status})`);
+    attachment = answer.json.attachment;
+    onProgress(attachment.received / attachment.size);
+  }
+  return attachment.id;
+}
+
+async function openAttachment(a) {
+  const answer = await http('GET', `/v1/attachments/${a.id}`);
+  if (answer.status !== 200) {
+    toast(`${a.name}: ${answer.json?.error?.message || answer.status}`);
+    return;
+  }
+  const url = URL.createObjectURL(await answer.response.blob());
+  const save = el('a', {href: url, download: a.name});
+  document.body.append(save);
+  save.click();
+  save.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+function attachmentLinks(item) {
+  if (!item.attachments?.length) return null;
+  return el('div', {class: 'attachments'}, item.attachments.map((a) => el('button', {
+    type: 'button', class: 'attachment', 'data-attachment': a.id, onclick: () => openAttachment(a),
+  }, `↓ ${a.name} (${Math.ceil(a.size / 1024)} KB)`)));
+}
+
 function composer(placeholder, send) {
   const text = el('textarea', {id: 'reply-text', rows: 3, placeholder});
+  const files = el('input', {type: 'file', id: 'reply-files', multiple: true});
+  const status = el('span', {id: 'reply-status', class: 'meta'});
   const submit = async () => {
     const value = text.value.trim();
     if (!value) return;
     text.disabled = true;
-    if (await send(value)) text.value = '';
+    try {
+      const ids = [];
+      for (const file of files.files) {
+        ids.push(await upload(file, (done) => { status.textContent = `${file.name}: ${Math.round(done * 100)}%`; }));
+      }
+      if (await send(value, ids)) {
+        text.value = '';
+        files.value = '';
+      }
+    } catch (e) {
+      toast(e.message);
+    }
+    status.textContent = '';
     text.disabled = false;
     text.focus();
   };
@@ -347,14 +421,16 @@ function composer(placeholder, send) {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
   });
   return el('div', {class: 'composer'}, text,
-            el('div', {class: 'actions'}, el('button', {id: 'reply-send', class: 'primary', onclick: submit}, 'Reply')));
+            el('div', {class: 'actions'}, el('button', {id: 'reply-send', class: 'primary', onclick: submit}, 'Reply'),
+               el('label', {}, 'Attach ', files), status));
 }
 
 function thread(items) {
   return el('ul', {class: 'thread', id: 'thread'}, items.map((item) => el('li', {
     'data-id': item.id, class: item.author.kind === 'agent' ? 'mine' : '',
   }, el('div', {class: 'who'}, `${item.author.name} (${item.author.kind}) · ${when(item.created_at)}`),
-     el('div', {class: 'text'}, item.deleted ? '(deleted)' : item.text))));
+     el('div', {class: 'text'}, item.deleted ? '(deleted)' : item.text),
+     attachmentLinks(item))));
 }
 
 function renderTicket(t) {
@@ -383,8 +459,8 @@ function renderTicket(t) {
     thread(view.thread),
     t.status === 'closed'
         ? el('p', {class: 'empty'}, 'Closed: reopen it to comment.')
-        : composer('Reply to the user…', async (text) => Boolean(
-              await act('ticket.comment', {client_id: clientId(), ticket_id: t.id, text}))),
+        : composer('Reply to the user…', async (text, attachments) => Boolean(
+              await act('ticket.comment', {client_id: clientId(), ticket_id: t.id, text, attachments}))),
   ];
 }
 
@@ -397,8 +473,8 @@ function renderConversation(c) {
        el('button', {id: 'take', disabled: mine, onclick: () => act('agent.take', {conversation_id: c.id})},
           mine ? 'Yours' : c.assignee ? `Take over from ${c.assignee.name}` : 'Take')),
     thread(view.thread),
-    composer('Reply in the chat…', async (text) => Boolean(
-        await act('agent.reply', {client_id: clientId(), conversation_id: c.id, text}))),
+    composer('Reply in the chat…', async (text, attachments) => Boolean(
+        await act('agent.reply', {client_id: clientId(), conversation_id: c.id, text, attachments}))),
   ];
 }
 

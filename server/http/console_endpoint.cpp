@@ -62,7 +62,7 @@ HttpResponse ConsoleEndpoint::serve(const HttpRequest& request) const {
     response.headers.emplace_back(
         "content-security-policy",
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-        "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        "img-src 'self' data: blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
     return response;
   }
   throw RequestError(protocol::ErrorCode::not_found, "no such file: " + request.path);

@@ -8,7 +8,7 @@
 //
 // Exits 0 when every step happened, 1 with the reason otherwise. Every wait has a deadline.
 import {spawn, execFileSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, rmSync, existsSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -126,6 +126,14 @@ try {
   await page.click('#reply-send');
   await app.waitFor('Sam (agent): Hi Ann, Sam here. How can I help?', 'the agent\'s chat reply');
   await page.locator('#conversations li', {hasText: 'waiting'}).waitFor({state: 'detached'});
+  // The user sends a photo; the agent sees it on the message in the console.
+  const photo = join(work, 'parcel.png');
+  writeFileSync(photo, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(5000, 7)]));
+  app.type(`/attach ${photo}`);
+  await app.waitFor('[file ready: parcel.png', 'the photo being uploaded');
+  app.type('Here is the parcel as it arrived');
+  await page.locator('#thread li', {hasText: 'Here is the parcel as it arrived'})
+      .locator('button.attachment', {hasText: 'parcel.png'}).waitFor();
 
   app.type('/ticket Zipper broke on day one | The zipper of my new jacket came off the first time I wore it.');
   await app.waitFor('"Zipper broke on day one" created: open', 'the ticket being created');
@@ -138,10 +146,20 @@ try {
   // The agent takes it, replies and solves it; the app hears both as they happen.
   await page.click('#take');
   await page.waitForSelector('#take:text("Yours")');
+  // The reply carries a file, uploaded from the page over HTTP.
   await page.fill('#reply-text', 'So sorry! A replacement jacket is on its way.');
+  await page.setInputFiles('#reply-files', {name: 'return-label.txt', mimeType: 'text/plain',
+                                            buffer: Buffer.from('Return label: PARLEY-42\n'.repeat(100))});
   await page.click('#reply-send');
   await page.locator('#thread li', {hasText: 'A replacement jacket is on its way.'}).waitFor();
-  await app.waitFor('Sam: So sorry! A replacement jacket is on its way.', 'the agent\'s reply');
+  await page.locator('#thread button.attachment', {hasText: 'return-label.txt'}).waitFor();
+  await app.waitFor('Sam: So sorry! A replacement jacket is on its way. [file: return-label.txt, 3 KB]',
+                    'the agent\'s reply with its file');
+  // The agent opens the file again from the thread: the bytes come back whole.
+  const download = page.waitForEvent('download');
+  await page.click('#thread button.attachment');
+  const saved = await (await download).path();
+  if (readFileSync(saved, 'utf8') !== 'Return label: PARLEY-42\n'.repeat(100)) throw new Error('the downloaded file differs');
   await page.selectOption('#status-select', 'solved');
   await app.waitFor('is now: solved', 'the ticket being solved');
 
