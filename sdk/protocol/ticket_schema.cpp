@@ -214,4 +214,14 @@ Json string_map_json(const TicketValues& values) {
   return object;
 }
 
+TicketValues string_map_from_text(const std::string& text) {
+  TicketValues values;
+  const auto json = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!json.is_object()) return values;
+  for (const auto& [key, value] : json.items()) {
+    if (value.is_string()) values.emplace(key, value.get<std::string>());
+  }
+  return values;
+}
+
 }  // namespace parley::protocol

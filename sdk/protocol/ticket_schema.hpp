@@ -34,5 +34,8 @@ void check_ticket_metadata(const TicketValues& metadata);
 // The object argument `key` (absent = empty) whose members are all strings.
 TicketValues string_map_arg(const Json& args, const char* key);
 Json string_map_json(const TicketValues& values);
+// The string members of a stored JSON object text (anything else is skipped: a tolerant read
+// of what this code wrote), as the server's and the device's stores keep fields and metadata.
+TicketValues string_map_from_text(const std::string& text);
 
 }  // namespace parley::protocol

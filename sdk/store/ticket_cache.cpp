@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "protocol/ticket_schema.hpp"
 #include "store/attachment_list.hpp"
 
 namespace parley::store {
@@ -21,16 +22,6 @@ constexpr const char* kTicketSelect =
     "created_at, updated_at, fields, metadata, assignee_kind, assignee_id, assignee_name, "
     "rating, rating_comment, rated_at FROM tickets ";
 
-// Custom fields and metadata are kept as JSON objects of strings.
-TicketValues values_from(const std::string& text) {
-  TicketValues values;
-  const auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!json.is_object()) return values;
-  for (const auto& [key, value] : json.items()) {
-    if (value.is_string()) values.emplace(key, value.get<std::string>());
-  }
-  return values;
-}
 
 Ticket read_ticket(const sqlite::Statement& st) {
   Ticket t;
@@ -44,8 +35,8 @@ Ticket read_ticket(const sqlite::Statement& st) {
   t.category = st.column_text(7);
   t.created_at = st.column_int(8);
   t.updated_at = st.column_int(9);
-  t.fields = values_from(st.column_text(10));
-  t.metadata = values_from(st.column_text(11));
+  t.fields = protocol::string_map_from_text(st.column_text(10));
+  t.metadata = protocol::string_map_from_text(st.column_text(11));
   t.assignee = Author{st.column_text(12), st.column_text(13), st.column_text(14)};
   t.rating = TicketRating{static_cast<int>(st.column_int(15)), st.column_text(16), st.column_int(17)};
   return t;

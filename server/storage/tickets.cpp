@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "protocol/ticket_schema.hpp"
+
 namespace parley::server {
 namespace {
 
@@ -15,16 +17,6 @@ constexpr const char* kCommentColumns =
     "id, client_id, ticket_id, author_kind, author_id, author_name, text, created_at";
 
 // Custom fields and metadata are stored as the JSON objects of strings they arrived as.
-TicketValues values_from(const std::string& text) {
-  TicketValues values;
-  const auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!json.is_object()) return values;
-  for (const auto& [key, value] : json.items()) {
-    if (value.is_string()) values.emplace(key, value.get<std::string>());
-  }
-  return values;
-}
-
 std::string values_text(const TicketValues& values) { return nlohmann::json(values).dump(); }
 
 TicketRow ticket_from(const sqlite::Statement& st) {
@@ -39,8 +31,8 @@ TicketRow ticket_from(const sqlite::Statement& st) {
   t.category = st.column_text(7);
   t.created_at = st.column_int(8);
   t.updated_at = st.column_int(9);
-  t.fields = values_from(st.column_text(10));
-  t.metadata = values_from(st.column_text(11));
+  t.fields = protocol::string_map_from_text(st.column_text(10));
+  t.metadata = protocol::string_map_from_text(st.column_text(11));
   if (!st.column_is_null(12)) t.assignee = Author{"agent", st.column_text(12), st.column_text(13)};
   t.rating = static_cast<int>(st.column_int(14));
   t.rating_comment = st.column_text(15);
