@@ -546,6 +546,12 @@ PARLEY_API parley_status parley_ticket_draft_set_field(parley_ticket_draft *draf
                                                        const char *key, size_t key_len,
                                                        const char *value,
                                                        size_t value_len) PARLEY_NOEXCEPT;
+/* Adds a file uploaded with parley_attachment_upload (its attachment id) to the ticket, as a
+ * screenshot of the problem; at most 10. */
+PARLEY_API parley_status parley_ticket_draft_add_attachment(parley_ticket_draft *draft,
+                                                            const char *attachment_id,
+                                                            size_t attachment_id_len)
+    PARLEY_NOEXCEPT;
 /* Adds a metadata entry for agents (key: 1-64 of [A-Za-z0-9_.-]; value: at most 256 bytes).
  * The SDK fills in sdk, app, app_version, platform, os, device and locale by itself; an entry
  * set here with one of those keys replaces the SDK's. */

@@ -138,6 +138,7 @@ struct Ticket {
   TicketValues metadata;  // app, os, device, locale, sdk, … and what the app added
   Author assignee;        // the agent who took it; empty id if none yet
   TicketRating rating;    // once the user rated it
+  std::vector<Attachment> attachments;  // sent with the ticket
 };
 
 struct TicketDraft {
@@ -146,9 +147,11 @@ struct TicketDraft {
   std::string priority = "normal";
   std::string category;
   TicketValues fields;
-  // Added to (and overriding) what the SDK fills in by itself: app, app_version, os,
-  // os_version, device, locale, sdk. Keys: 1–64 of [A-Za-z0-9_.-]; values ≤ 256 bytes.
+  // Added to (and overriding) what the SDK fills in by itself: sdk, app, app_version,
+  // platform, os, device, locale. Keys: 1–64 of [A-Za-z0-9_.-]; values ≤ 256 bytes.
   TicketValues metadata;
+  // Files uploaded with upload_attachment (a screenshot of the problem): at most 10 ids.
+  std::vector<std::string> attachment_ids;
 };
 
 // What the server asks of a new ticket (Client::load_ticket_schema, cached_ticket_schema()).

@@ -37,7 +37,7 @@ void ChatApp::print_help() const {
           "  /ticket <subject> | <details>   open a support ticket (shows articles that may\n"
           "                            answer it first)\n"
           "  /agent                    talk to a person (shows your place in the queue)\n"
-          "  /attach <file>            upload a screenshot or PDF for your next message\n"
+          "  /attach <file>            upload a screenshot or PDF for your next message or ticket\n"
           "  /tickets                  list your tickets\n"
           "  /rate <1-5> [comment]     rate the help on your last solved ticket\n"
           "  /close <ticket id>        close a ticket you need no more help with\n"
@@ -76,7 +76,7 @@ void ChatApp::print_ticket(const parley::Ticket& t, const std::string& what) {
   out_ << "[ticket " << t.id << " \"" << t.subject << "\" " << what << ": " << t.status;
   if (!t.assignee.name.empty()) out_ << ", with " << t.assignee.name;
   if (t.rating.score > 0) out_ << ", rated " << t.rating.score << "/5";
-  out_ << "]\n";
+  out_ << "]" << (what == "created" ? attachment_notes(t.attachments) : "") << "\n";
 }
 
 void ChatApp::apply(const parley::Event& ev) {
@@ -154,7 +154,7 @@ void ChatApp::apply(const parley::Event& ev) {
       break;
     case T::attachment_uploaded:
       ready_attachments_.push_back(ev.attachment.id);
-      out_ << "[file ready: " << ev.attachment.name << " goes with your next message]\n";
+      out_ << "[file ready: " << ev.attachment.name << " goes with your next message or ticket]\n";
       break;
     case T::agent_requested:
       for (const auto& c : ev.conversations) {
@@ -195,6 +195,7 @@ bool ChatApp::run_command(const std::string& raw) {
       parley::TicketDraft draft;
       draft.subject = trim(rest.substr(0, bar));
       draft.description = bar == std::string::npos ? "" : trim(rest.substr(bar + 1));
+      draft.attachment_ids = std::exchange(ready_attachments_, {});
       client_.create_ticket(draft);
       client_.suggest_articles(draft.subject + ". " + draft.description, {}, 3, kSuggestionTag);
     } else if (line.rfind("/attach ", 0) == 0) {

@@ -71,7 +71,8 @@ Json to_json(const Ticket& t) {
               {"rating", t.rating.score == 0 ? Json(nullptr)
                                              : Json{{"score", t.rating.score},
                                                     {"comment", t.rating.comment},
-                                                    {"rated_at", t.rating.rated_at}}}};
+                                                    {"rated_at", t.rating.rated_at}}},
+              {"attachments", to_json(t.attachments)}};
 }
 
 Json to_json(const Comment& c) {

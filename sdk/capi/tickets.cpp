@@ -213,3 +213,14 @@ PARLEY_API parley_status parley_ticket_add_comment_with_attachments(
     parley::capi::copy_client_id(c.client.add_comment(id, comment, attachment_ids, tag), out_client_id);
   });
 }
+
+PARLEY_API parley_status parley_ticket_draft_add_attachment(parley_ticket_draft* draft,
+                                                            const char* attachment_id,
+                                                            size_t attachment_id_len) noexcept {
+  return guard(__func__, [&] {
+    auto& d = deref(draft, "draft");
+    const auto id = string_arg(attachment_id, attachment_id_len, "attachment_id");
+    if (id.empty()) parley::capi::throw_invalid("attachment_id", "is empty");
+    d.draft.attachment_ids.emplace_back(id);
+  });
+}

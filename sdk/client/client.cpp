@@ -202,6 +202,8 @@ std::string Client::create_ticket(const TicketDraft& draft, std::uint64_t tag) {
             {"category", draft.category},
             {"fields", draft.fields},
             {"metadata", metadata}};
+  client::check_attachment_ids(draft.attachment_ids);
+  if (!draft.attachment_ids.empty()) args["attachments"] = draft.attachment_ids;
   return post_write(*impl_, client::ops::kTicketCreate, std::move(args), tag);
 }
 

@@ -139,6 +139,7 @@ Ticket parse_ticket(const Json& json) {
   t.metadata = string_map(json, "metadata");
   t.assignee = optional_author(json, "assignee");
   t.rating = parse_rating(member(json, "rating"));
+  t.attachments = parse_list(json, "attachments", &parse_attachment);
   return t;
 }
 

@@ -123,6 +123,10 @@ ALTER TABLE conversations ADD COLUMN queue_position INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE messages ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE comments ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]';
 )sql",
+    // 6: attachments sent with a ticket.
+    R"sql(
+ALTER TABLE tickets ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]';
+)sql",
 }};
 
 }  // namespace

@@ -11,16 +11,16 @@ namespace parley::store {
 namespace {
 
 auto fields(const Ticket& t) {
-  return std::tie(t.id, t.client_id, t.user_id, t.subject, t.description, t.status, t.priority,
+  return std::make_tuple(t.id, t.client_id, t.user_id, t.subject, t.description, t.status, t.priority,
                   t.category, t.created_at, t.updated_at, t.fields, t.metadata, t.assignee.kind,
                   t.assignee.id, t.assignee.name, t.rating.score, t.rating.comment,
-                  t.rating.rated_at);
+                  t.rating.rated_at, attachments_text(t.attachments));
 }
 
 constexpr const char* kTicketSelect =
     "SELECT id, client_id, user_id, subject, description, status, priority, category, "
     "created_at, updated_at, fields, metadata, assignee_kind, assignee_id, assignee_name, "
-    "rating, rating_comment, rated_at FROM tickets ";
+    "rating, rating_comment, rated_at, attachments FROM tickets ";
 
 
 Ticket read_ticket(const sqlite::Statement& st) {
@@ -39,6 +39,7 @@ Ticket read_ticket(const sqlite::Statement& st) {
   t.metadata = protocol::string_map_from_text(st.column_text(11));
   t.assignee = Author{st.column_text(12), st.column_text(13), st.column_text(14)};
   t.rating = TicketRating{static_cast<int>(st.column_int(15)), st.column_text(16), st.column_int(17)};
+  t.attachments = attachments_from(st.column_text(18));
   return t;
 }
 
@@ -84,8 +85,8 @@ Stored TicketCache::store_ticket(const Ticket& t) {
   if (known && fields(*known) == fields(t)) return Stored::unchanged;
   db_.prepare("INSERT OR REPLACE INTO tickets (id, client_id, user_id, subject, description, "
               "status, priority, category, created_at, updated_at, fields, metadata, "
-              "assignee_kind, assignee_id, assignee_name, rating, rating_comment, rated_at) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+              "assignee_kind, assignee_id, assignee_name, rating, rating_comment, rated_at, "
+              "attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
       .bind(1, t.id)
       .bind(2, t.client_id)
       .bind(3, t.user_id)
@@ -104,6 +105,7 @@ Stored TicketCache::store_ticket(const Ticket& t) {
       .bind(16, t.rating.score)
       .bind(17, t.rating.comment)
       .bind(18, t.rating.rated_at)
+      .bind(19, attachments_text(t.attachments))
       .run();
   return known ? Stored::changed : Stored::inserted;
 }

@@ -453,6 +453,7 @@ function renderTicket(t) {
     facts({User: t.user_id, Opened: when(t.created_at), Updated: when(t.updated_at),
            Assignee: t.assignee ? t.assignee.name : '—'}),
     el('p', {class: 'description'}, t.description),
+    attachmentLinks(t),
     Object.keys(t.fields || {}).length ? [el('h2', {}, 'Fields'), facts(t.fields)] : null,
     Object.keys(t.metadata || {}).length ? [el('h2', {}, 'Device and app'), facts(t.metadata)] : null,
     el('h2', {}, 'Comments'),

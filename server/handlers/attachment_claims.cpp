@@ -49,4 +49,11 @@ void link_to_comment(Services& services, std::vector<AttachmentRow>& attachments
   }
 }
 
+void link_to_ticket(Services& services, std::vector<AttachmentRow>& attachments, std::int64_t ticket_id) {
+  for (auto& a : attachments) {
+    services.attachments.link_to_ticket(a.id, ticket_id);
+    a.ticket_id = ticket_id;
+  }
+}
+
 }  // namespace parley::server

@@ -1,5 +1,5 @@
 #pragma once
-// The "attachments" argument of chat.send, agent.reply and ticket.comment: the uploads the
+// The "attachments" argument of chat.send, agent.reply, ticket.create and ticket.comment: the uploads the
 // message or comment carries, and linking them to it.
 #include <cstdint>
 #include <vector>
@@ -15,5 +15,6 @@ inline constexpr std::size_t kMaxAttachmentsPerItem = 10;
 std::vector<AttachmentRow> claimed_attachments(Call& call);
 void link_to_message(Services& services, std::vector<AttachmentRow>& attachments, std::int64_t message_id);
 void link_to_comment(Services& services, std::vector<AttachmentRow>& attachments, std::int64_t comment_id);
+void link_to_ticket(Services& services, std::vector<AttachmentRow>& attachments, std::int64_t ticket_id);
 
 }  // namespace parley::server

@@ -63,9 +63,12 @@ Outcome handle_ticket_create(Call& call) {
   protocol::check_ticket_fields(settings.ticket_schema, draft.fields, settings.limits.max_text_bytes);
   protocol::check_ticket_metadata(draft.metadata);
 
+  auto attachments = claimed_attachments(call);
   Outcome outcome;
   const std::int64_t now = now_ms();
-  const auto ticket = tickets.create(draft, now);
+  auto ticket = tickets.create(draft, now);
+  link_to_ticket(call.services, attachments, ticket.id);
+  ticket.attachments = std::move(attachments);
   outcome.events = ticket_updated(call, ticket, "created", now);
   outcome.result = {{"ticket", ticket_json(ticket)}};
   return outcome;

@@ -53,7 +53,7 @@ protocol::Json conversation_json(const ConversationRow& c) {
 }
 
 protocol::Json ticket_json(const TicketRow& t) {
-  return {{"id", format_id(kTicketId, t.id)},
+  protocol::Json json = {{"id", format_id(kTicketId, t.id)},
           {"client_id", t.client_id},
           {"user_id", t.user_id},
           {"subject", t.subject},
@@ -70,6 +70,8 @@ protocol::Json ticket_json(const TicketRow& t) {
                                                    {"comment", t.rating_comment},
                                                    {"rated_at", t.rated_at}}
                                   : protocol::Json()}};
+  if (!t.attachments.empty()) json["attachments"] = attachments_json(t.attachments);
+  return json;
 }
 
 protocol::Json comment_json(const CommentRow& c) {

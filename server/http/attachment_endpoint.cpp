@@ -69,8 +69,12 @@ bool may_read_attachment(Services& services, const Principal& caller, const Atta
                                       : std::nullopt;
     return conversation && conversation->user_id == caller.id;
   }
-  const auto comment = services.tickets.comment(a.comment_id);
-  const auto ticket = comment ? services.tickets.find(comment->ticket_id) : std::nullopt;
+  std::int64_t ticket_id = a.ticket_id;
+  if (ticket_id == 0) {
+    const auto comment = services.tickets.comment(a.comment_id);
+    ticket_id = comment ? comment->ticket_id : 0;
+  }
+  const auto ticket = ticket_id != 0 ? services.tickets.find(ticket_id) : std::nullopt;
   return ticket && ticket->user_id == caller.id;
 }
 

@@ -5,7 +5,7 @@ namespace {
 
 constexpr const char* kSelect =
     "SELECT id, owner_id, name, content_type, size, received, created_at, "
-    "coalesce(message_id, 0), coalesce(comment_id, 0) FROM attachments ";
+    "coalesce(message_id, 0), coalesce(comment_id, 0), coalesce(ticket_id, 0) FROM attachments ";
 
 AttachmentRow row_from(const sqlite::Statement& st) {
   AttachmentRow a;
@@ -18,6 +18,7 @@ AttachmentRow row_from(const sqlite::Statement& st) {
   a.created_at = st.column_int(6);
   a.message_id = st.column_int(7);
   a.comment_id = st.column_int(8);
+  a.ticket_id = st.column_int(9);
   return a;
 }
 
@@ -72,6 +73,14 @@ void AttachmentRepository::link_to_message(std::int64_t id, std::int64_t message
 
 void AttachmentRepository::link_to_comment(std::int64_t id, std::int64_t comment_id) {
   db_.prepare("UPDATE attachments SET comment_id = ? WHERE id = ?").bind(1, comment_id).bind(2, id).run();
+}
+
+void AttachmentRepository::link_to_ticket(std::int64_t id, std::int64_t ticket_id) {
+  db_.prepare("UPDATE attachments SET ticket_id = ? WHERE id = ?").bind(1, ticket_id).bind(2, id).run();
+}
+
+std::vector<AttachmentRow> AttachmentRepository::of_ticket(std::int64_t ticket_id) {
+  return select("WHERE ticket_id = ?", ticket_id);
 }
 
 std::vector<AttachmentRow> AttachmentRepository::of_message(std::int64_t message_id) {

@@ -20,9 +20,10 @@ struct AttachmentRow {
   std::int64_t created_at = 0;
   std::int64_t message_id = 0;  // 0: not linked to a message
   std::int64_t comment_id = 0;  // 0: not linked to a comment
+  std::int64_t ticket_id = 0;   // 0: not linked to a ticket itself
 
   bool complete() const { return received == size; }
-  bool linked() const { return message_id != 0 || comment_id != 0; }
+  bool linked() const { return message_id != 0 || comment_id != 0 || ticket_id != 0; }
 };
 
 class AttachmentRepository {
@@ -36,8 +37,10 @@ class AttachmentRepository {
   void remove(std::int64_t id);
   void link_to_message(std::int64_t id, std::int64_t message_id);
   void link_to_comment(std::int64_t id, std::int64_t comment_id);
+  void link_to_ticket(std::int64_t id, std::int64_t ticket_id);
   std::vector<AttachmentRow> of_message(std::int64_t message_id);
   std::vector<AttachmentRow> of_comment(std::int64_t comment_id);
+  std::vector<AttachmentRow> of_ticket(std::int64_t ticket_id);
 
  private:
   std::vector<AttachmentRow> select(const char* where, std::int64_t value);

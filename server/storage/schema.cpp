@@ -175,8 +175,14 @@ CREATE INDEX attachments_by_message ON attachments(message_id) WHERE message_id 
 CREATE INDEX attachments_by_comment ON attachments(comment_id) WHERE comment_id IS NOT NULL;
 )sql";
 
-constexpr std::array<const char*, kSchemaVersion> kMigrations{kVersion1, kVersion2, kVersion3,
-                                                              kVersion4, kVersion5, kVersion6};
+// 7: a ticket carries attachments of its own (the screenshot sent with it).
+constexpr const char* kVersion7 = R"sql(
+ALTER TABLE attachments ADD COLUMN ticket_id INTEGER REFERENCES tickets(id);
+CREATE INDEX attachments_by_ticket ON attachments(ticket_id) WHERE ticket_id IS NOT NULL;
+)sql";
+
+constexpr std::array<const char*, kSchemaVersion> kMigrations{
+    kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6, kVersion7};
 
 }  // namespace
 

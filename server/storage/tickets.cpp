@@ -62,7 +62,7 @@ std::optional<TicketRow> TicketRepository::find(std::int64_t id) {
   auto st = db_.prepare(std::string(kTicketSelect) + "WHERE t.id = ?");
   st.bind(1, id);
   if (!st.step()) return std::nullopt;
-  return ticket_from(st);
+  return with_attachments(ticket_from(st));
 }
 
 std::optional<TicketRow> TicketRepository::find_by_client_id(const std::string& user_id,
@@ -70,7 +70,7 @@ std::optional<TicketRow> TicketRepository::find_by_client_id(const std::string& 
   auto st = db_.prepare(std::string(kTicketSelect) + "WHERE t.user_id = ? AND t.client_id = ?");
   st.bind(1, user_id).bind(2, client_id);
   if (!st.step()) return std::nullopt;
-  return ticket_from(st);
+  return with_attachments(ticket_from(st));
 }
 
 TicketRow TicketRepository::create(const NewTicket& t, std::int64_t now_ms) {
@@ -151,7 +151,7 @@ std::vector<TicketRow> TicketRepository::list(const TicketFilter& filter) {
   // A negative LIMIT is no limit in SQLite.
   st.bind(index, filter.limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(filter.limit));
   std::vector<TicketRow> rows;
-  while (st.step()) rows.push_back(ticket_from(st));
+  while (st.step()) rows.push_back(with_attachments(ticket_from(st)));
   return rows;
 }
 
@@ -162,6 +162,11 @@ std::vector<CommentRow> TicketRepository::comments(std::int64_t ticket_id) {
   std::vector<CommentRow> rows;
   while (st.step()) rows.push_back(with_attachments(comment_from(st)));
   return rows;
+}
+
+TicketRow TicketRepository::with_attachments(TicketRow ticket) {
+  ticket.attachments = attachments_.of_ticket(ticket.id);
+  return ticket;
 }
 
 CommentRow TicketRepository::with_attachments(CommentRow comment) {

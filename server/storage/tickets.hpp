@@ -29,6 +29,7 @@ struct TicketRow {
   int rating = 0;  // 1–5 once rated
   std::string rating_comment;
   std::int64_t rated_at = 0;
+  std::vector<AttachmentRow> attachments;  // sent with the ticket
 };
 
 struct CommentRow {
@@ -83,6 +84,7 @@ class TicketRepository {
 
  private:
   CommentRow with_attachments(CommentRow comment);
+  TicketRow with_attachments(TicketRow ticket);
   sqlite::Database& db_;
   AttachmentRepository attachments_;
 };

@@ -59,9 +59,10 @@ class Child {
     this.process.stderr.on('data', (chunk) => { this.output += chunk; });
     this.exited = new Promise((resolve) => this.process.on('exit', resolve));
   }
-  async waitFor(text, what) {
+  // Waits until `text` has appeared `times` times in what the child printed.
+  async waitFor(text, what, times = 1) {
     const deadline = Date.now() + STEP_MS;
-    while (!this.output.includes(text)) {
+    while (this.output.split(text).length - 1 < times) {
       if (Date.now() > deadline) throw new Error(`${this.name} never printed ${JSON.stringify(text)} (${what}). It printed:\n${this.output}`);
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -135,6 +136,8 @@ try {
   await page.locator('#thread li', {hasText: 'Here is the parcel as it arrived'})
       .locator('button.attachment', {hasText: 'parcel.png'}).waitFor();
 
+  app.type(`/attach ${photo}`);
+  await app.waitFor('[file ready: parcel.png', 'the ticket\'s photo', 2);
   app.type('/ticket Zipper broke on day one | The zipper of my new jacket came off the first time I wore it.');
   await app.waitFor('"Zipper broke on day one" created: open', 'the ticket being created');
   const item = page.locator('#tickets li', {hasText: 'Zipper broke on day one'});
@@ -142,6 +145,7 @@ try {
   await item.click();
   await page.waitForSelector('#detail h3:text("Zipper broke on day one")');
   await page.locator('#detail dd', {hasText: 'chat-cli'}).first().waitFor();  // the app's metadata
+  await page.locator('#detail > .attachments button.attachment', {hasText: 'parcel.png'}).waitFor();
 
   // The agent takes it, replies and solves it; the app hears both as they happen.
   await page.click('#take');

@@ -415,6 +415,8 @@ static void test_tickets(parley_client *client) {
   EXPECT_OK(parley_ticket_draft_set_category(draft, PARLEY_STR("billing")));
   EXPECT_INVALID(parley_ticket_draft_set_field(draft, NULL, 0, PARLEY_STR("x"))); /* empty key */
   EXPECT_INVALID(parley_ticket_draft_set_field(NULL, PARLEY_STR("k"), PARLEY_STR("x")));
+  EXPECT_INVALID(parley_ticket_draft_add_attachment(NULL, PARLEY_STR("at-1")));
+  EXPECT_INVALID(parley_ticket_draft_add_attachment(draft, NULL, 0));
   EXPECT_INVALID(parley_ticket_draft_set_metadata(draft, PARLEY_STR("k"), "\xff", 1));
   EXPECT_OK(parley_ticket_draft_set_metadata(draft, PARLEY_STR("bad key"), PARLEY_STR("x")));
   EXPECT_INVALID(parley_ticket_create(client, draft, 1, id)); /* the key breaks the rules */
@@ -494,6 +496,23 @@ static void test_faq(parley_client *client) {
   EXPECT_INVALID(parley_agent_take_ticket(client, NULL, 3, 1, id));
   EXPECT_INVALID(parley_agent_set_ticket_priority(client, PARLEY_STR("t-1"), (parley_ticket_priority)0, 1, id));
   CHECK(id[0] == '\0');  /* nothing was queued */
+
+  /* Attachments: files that cannot be read or sent, NULL lists, too many ids. */
+  {
+    const char *ids[11] = {"at-1", "at-2", "at-3", "at-4", "at-5", "at-6", "at-7", "at-8", "at-9", "at-10", "at-11"};
+    const char *with_null[2] = {"at-1", NULL};
+    EXPECT_INVALID(parley_attachment_upload(NULL, PARLEY_STR("/tmp/x.png"), NULL, 0, NULL, 0, 1, id));
+    EXPECT_INVALID(parley_attachment_upload(client, PARLEY_STR("/no/such/file.png"), NULL, 0, NULL, 0, 1, id));
+    EXPECT_INVALID(parley_attachment_upload(client, NULL, 0, NULL, 0, NULL, 0, 1, id));
+    CHECK(parley_attachment_cancel(client, PARLEY_STR("nothing")) == PARLEY_E_NOT_FOUND);
+    EXPECT_INVALID(parley_attachment_download(client, PARLEY_STR("at 1"), 1));
+    EXPECT_INVALID(parley_attachment_download(NULL, PARLEY_STR("at-1"), 1));
+    EXPECT_INVALID(parley_chat_send_with_attachments(client, PARLEY_STR("hi"), NULL, 0, ids, 11, 1, id));
+    EXPECT_INVALID(parley_chat_send_with_attachments(client, PARLEY_STR("hi"), NULL, 0, NULL, 2, 1, id));
+    EXPECT_INVALID(parley_chat_send_with_attachments(client, PARLEY_STR("hi"), NULL, 0, with_null, 2, 1, id));
+    EXPECT_INVALID(parley_ticket_add_comment_with_attachments(client, PARLEY_STR("t-1"), PARLEY_STR("hi"), ids, 11, 1, id));
+    CHECK(id[0] == '\0');  /* nothing was queued */
+  }
 
   /* Search answers from the device even offline: nothing synced, so no hits, but no error. */
   EXPECT_OK(parley_faq_search(client, PARLEY_STR("refund"), PARLEY_STR("en"), 5, 78));

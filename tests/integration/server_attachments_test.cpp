@@ -164,6 +164,31 @@ TEST_F(ServerAttachments, TicketCommentsCarryAttachmentsForTheTicketsUserAndAgen
             "conflict");
 }
 
+TEST_F(ServerAttachments, ATicketCarriesTheScreenshotSentWithIt) {
+  const std::string shot = uploaded("u-1", "screen.png");
+  auto ann = connect_as(server, "u-1");
+  auto agent = connect_as(server, "a-1", "agent");
+  const Json created = ann->request("ticket.create", {{"client_id", "t1"}, {"subject", "Crash on start"},
+                                                      {"attachments", {shot}}});
+  ASSERT_TRUE(is_res(created)) << created.dump();
+  const Json& ticket = created["result"]["ticket"];
+  ASSERT_EQ(ticket["attachments"].size(), 1u);
+  EXPECT_EQ(ticket["attachments"][0]["name"], "screen.png");
+  const auto events = events_so_far(*agent);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]["data"]["ticket"]["attachments"], ticket["attachments"]);
+  EXPECT_EQ(agent->request("ticket.list")["result"]["tickets"][0]["attachments"], ticket["attachments"]);
+  EXPECT_EQ(get("a-1", shot, "agent").body, kPng);
+  EXPECT_EQ(get("u-2", shot).status, 404);
+  // The resend is answered with the same ticket; attaching the file again is not possible.
+  EXPECT_EQ(ann->request("ticket.create", {{"client_id", "t1"}, {"subject", "Crash on start"},
+                                           {"attachments", {shot}}})["result"],
+            created["result"]);
+  EXPECT_EQ(error_code(ann->request("ticket.create", {{"client_id", "t2"}, {"subject", "Again"},
+                                                      {"attachments", {shot}}})),
+            "conflict");
+}
+
 TEST_F(ServerAttachments, AnAcknowledgedPieceSurvivesSigkill) {
   const auto made = create("u-1", {{"name", "a.png"}, {"content_type", "image/png"}, {"size", kPng.size()}});
   const std::string id = Json::parse(made.body)["attachment"]["id"];
