@@ -53,6 +53,16 @@ class Client {
   // With files uploaded by upload_attachment (their ids; at most 10).
   std::string send_message(std::string_view text, std::string_view conversation_id,
                            const std::vector<std::string>& attachment_ids, std::uint64_t tag = 0);
+  // With files from the device (at most 10, of the server's types and size: checked here);
+  // text may then be empty. Each file is copied beside the store before this returns (the
+  // app may delete its own), and the message waits in the outbox — offline, across restarts
+  // of the app — while they upload; once all are on the server it goes out with them. Until
+  // then the cached message shows each file with its upload id as id. Events with `tag` and
+  // the message's client id: attachment_progress and attachment_uploaded for each file, then
+  // message_sent. A file the server refuses for good fails the message (message_sent with
+  // that error; retry_message() or cancel_message()); a lost link only pauses the uploads.
+  std::string send_message_with_files(std::string_view text, std::string_view conversation_id,
+                                      const std::vector<LocalFile>& files, std::uint64_t tag = 0);
   // Edits or deletes one of the principal's own messages (by server id). Queued in the outbox
   // like a send; the reply is message_edited. Returns the change's client id.
   std::string edit_message(std::string_view message_id, std::string_view text,
@@ -104,6 +114,9 @@ class Client {
                           std::uint64_t tag = 0);
   std::string add_comment(std::string_view ticket_id, std::string_view text,
                           const std::vector<std::string>& attachment_ids, std::uint64_t tag = 0);
+  // With files from the device, as send_message_with_files does it. Reply: comment_added.
+  std::string add_comment_with_files(std::string_view ticket_id, std::string_view text,
+                                     const std::vector<LocalFile>& files, std::uint64_t tag = 0);
   // The ticket's user: close it (help no longer needed; from any status), reopen a solved or
   // closed one, rate one that is solved or closed (score 1–5, an optional comment; a later
   // rating replaces it). Writes like create_ticket. Reply: ticket_changed.
@@ -154,6 +167,9 @@ class Client {
   // --- Agents (a client whose token has kind "agent") -------------------------------------
   std::string agent_reply(std::string_view conversation_id, std::string_view text,
                           std::uint64_t tag = 0);
+  // With files from the device, as send_message_with_files does it (text may then be empty).
+  std::string agent_reply_with_files(std::string_view conversation_id, std::string_view text,
+                                     const std::vector<LocalFile>& files, std::uint64_t tag = 0);
   void set_ticket_status(std::string_view ticket_id, std::string_view status,
                          std::uint64_t tag = 0);
   // Writes like create_ticket (outbox, exactly once). Reply: ticket_changed.

@@ -47,8 +47,11 @@ enum class EventType {
                          // set_ticket_priority, take_ticket: `tickets[0]`, `change`
                          // ("status", "rated", "priority", "assigned")
   agent_requested,       // reply to request_agent: `conversations[0]` with its queue_position
-  attachment_progress,   // upload_attachment (its tag): `upload_id`, `attachment` (received so far)
-  attachment_uploaded,   // reply to upload_attachment: `upload_id`, `attachment` (complete)
+  attachment_progress,   // upload_attachment (its tag): `upload_id`, `attachment` (received so
+                         // far); for a file sent with a write (send_message_with_files …),
+                         // `client_id` is the write's and the tag its tag
+  attachment_uploaded,   // reply to upload_attachment: `upload_id`, `attachment` (complete);
+                         // `client_id` as above
   attachment_downloaded, // reply to download_attachment: `attachment_id`, `path` (on the device)
 };
 

@@ -325,9 +325,10 @@ typedef enum parley_event_kind {
   PARLEY_EVENT_AGENT_REQUESTED = 27,      /* parley_chat_request_agent: "client_id",
                                              "conversation" (with "queue_position") */
   PARLEY_EVENT_ATTACHMENT_PROGRESS = 28,  /* parley_attachment_upload (its tag): "upload_id",
-                                             "attachment" ("received" of "size") */
+                                             "attachment" ("received" of "size"), "client_id"
+                                             (the write of a file sent with one, else null) */
   PARLEY_EVENT_ATTACHMENT_UPLOADED = 29,  /* parley_attachment_upload: "upload_id",
-                                             "attachment" (complete) */
+                                             "attachment" (complete), "client_id" */
   PARLEY_EVENT_ATTACHMENT_DOWNLOADED = 30 /* parley_attachment_download: "attachment_id",
                                              "path" (the file on the device) */
 } parley_event_kind;
@@ -552,6 +553,12 @@ PARLEY_API parley_status parley_ticket_draft_add_attachment(parley_ticket_draft 
                                                             const char *attachment_id,
                                                             size_t attachment_id_len)
     PARLEY_NOEXCEPT;
+/* Adds a file from the device to the ticket (content_type empty: guessed from the name), sent
+ * as parley_chat_send_with_files sends its files; at most 10, and not with
+ * parley_ticket_draft_add_attachment. Checked by parley_ticket_create. */
+PARLEY_API parley_status parley_ticket_draft_add_file(parley_ticket_draft *draft, const char *path,
+                                                      size_t path_len, const char *content_type,
+                                                      size_t content_type_len) PARLEY_NOEXCEPT;
 /* Adds a metadata entry for agents (key: 1-64 of [A-Za-z0-9_.-]; value: at most 256 bytes).
  * The SDK fills in sdk, app, app_version, platform, os, device and locale by itself; an entry
  * set here with one of those keys replaces the SDK's. */
@@ -656,6 +663,24 @@ PARLEY_API parley_status parley_ticket_add_comment_with_attachments(
     parley_client *client, const char *ticket_id, size_t ticket_id_len, const char *text,
     size_t text_len, const char *const *ids, size_t count, uint64_t tag,
     char *out_client_id) PARLEY_NOEXCEPT;
+/* parley_chat_send and parley_ticket_add_comment with files from the device: `paths` holds
+ * `count` (1-10) NUL-terminated paths; `content_types` is NULL or holds a type for each (NULL
+ * or "" = guessed from the name). Checked at once (readable, the server's types and size); a
+ * message with files may have empty text. Each file is copied beside the store before the
+ * call returns (the app may delete its own), and the write waits in the outbox (offline, and
+ * across restarts of the app) while they upload; then it goes out with them. Events with
+ * `tag` and the write's "client_id": PARLEY_EVENT_ATTACHMENT_PROGRESS and _UPLOADED for each
+ * file, then the write's reply. A file the server refuses for good fails the write (its
+ * reply carries that error; parley_chat_retry / parley_chat_cancel); a lost link only
+ * pauses the uploads. */
+PARLEY_API parley_status parley_chat_send_with_files(
+    parley_client *client, const char *text, size_t text_len, const char *conversation,
+    size_t conversation_len, const char *const *paths, const char *const *content_types,
+    size_t count, uint64_t tag, char *out_client_id) PARLEY_NOEXCEPT;
+PARLEY_API parley_status parley_ticket_add_comment_with_files(
+    parley_client *client, const char *ticket_id, size_t ticket_id_len, const char *text,
+    size_t text_len, const char *const *paths, const char *const *content_types, size_t count,
+    uint64_t tag, char *out_client_id) PARLEY_NOEXCEPT;
 
 /* ---------------------------------------------------------------------------------------- */
 /* FAQ (help center)                                                                         */

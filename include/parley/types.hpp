@@ -69,6 +69,13 @@ struct Attachment {
   std::int64_t created_at = 0;
 };
 
+// A file on the device to send with a message, a comment or a ticket.
+struct LocalFile {
+  std::string path;
+  std::string content_type;  // "": guessed from the name's extension
+  std::string name;          // "": the file's own name
+};
+
 // Where a message stands. The client's own messages go pending → sent (the server stored it)
 // → delivered (a device of the other side has it) → read (the other side has seen it), or
 // pending → failed (refused for good; retry_message() or cancel_message()). Messages of others
@@ -152,6 +159,9 @@ struct TicketDraft {
   TicketValues metadata;
   // Files uploaded with upload_attachment (a screenshot of the problem): at most 10 ids.
   std::vector<std::string> attachment_ids;
+  // Or files from the device, uploaded with the ticket (Client::send_message_with_files):
+  // at most 10, not both.
+  std::vector<LocalFile> files;
 };
 
 // What the server asks of a new ticket (Client::load_ticket_schema, cached_ticket_schema()).

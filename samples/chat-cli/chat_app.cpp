@@ -1,5 +1,6 @@
 #include "chat_app.hpp"
 
+#include <filesystem>
 #include <sstream>
 #include <utility>
 
@@ -37,7 +38,7 @@ void ChatApp::print_help() const {
           "  /ticket <subject> | <details>   open a support ticket (shows articles that may\n"
           "                            answer it first)\n"
           "  /agent                    talk to a person (shows your place in the queue)\n"
-          "  /attach <file>            upload a screenshot or PDF for your next message or ticket\n"
+          "  /attach <file>            send a screenshot or PDF with your next message or ticket\n"
           "  /tickets                  list your tickets\n"
           "  /rate <1-5> [comment]     rate the help on your last solved ticket\n"
           "  /close <ticket id>        close a ticket you need no more help with\n"
@@ -153,8 +154,11 @@ void ChatApp::apply(const parley::Event& ev) {
       if (ev.typing) out_ << "[" << ev.principal.name << " is typing…]\n";
       break;
     case T::attachment_uploaded:
-      ready_attachments_.push_back(ev.attachment.id);
-      out_ << "[file ready: " << ev.attachment.name << " goes with your next message or ticket]\n";
+      if (ev.error.ok()) {
+        out_ << "[uploaded " << ev.attachment.name << "]\n";
+      } else {
+        out_ << "[a file could not be sent: " << ev.error.message << "]\n";
+      }
       break;
     case T::agent_requested:
       for (const auto& c : ev.conversations) {
@@ -195,12 +199,14 @@ bool ChatApp::run_command(const std::string& raw) {
       parley::TicketDraft draft;
       draft.subject = trim(rest.substr(0, bar));
       draft.description = bar == std::string::npos ? "" : trim(rest.substr(bar + 1));
-      draft.attachment_ids = std::exchange(ready_attachments_, {});
+      draft.files = std::exchange(attached_, {});
       client_.create_ticket(draft);
       client_.suggest_articles(draft.subject + ". " + draft.description, {}, 3, kSuggestionTag);
     } else if (line.rfind("/attach ", 0) == 0) {
-      client_.upload_attachment(trim(line.substr(8)));
-      out_ << "[uploading " << trim(line.substr(8)) << "…]\n";
+      const std::string path = trim(line.substr(8));
+      attached_.push_back(parley::LocalFile{path, {}, {}});
+      out_ << "[" << std::filesystem::path(path).filename().string()
+           << " goes with your next message or ticket]\n";
     } else if (line == "/agent") {
       client_.request_agent();
     } else if (line == "/tickets") {
@@ -218,7 +224,12 @@ bool ChatApp::run_command(const std::string& raw) {
     } else if (line[0] == '/') {
       out_ << "unknown command; /help lists them\n";
     } else {
-      client_.send_message(line, {}, std::exchange(ready_attachments_, {}));
+      if (attached_.empty()) {
+        client_.send_message(line);
+      } else {
+        // Kept on the device and sent once uploaded, even if the app is closed meanwhile.
+        client_.send_message_with_files(line, {}, std::exchange(attached_, {}));
+      }
       out_ << "you: " << line << (connected_ ? "" : "  (queued)") << "\n";
     }
   } catch (const parley::Exception& e) {

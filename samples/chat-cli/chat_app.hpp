@@ -40,7 +40,7 @@ class ChatApp {
   bool faq_synced_ = false;
   std::map<std::string, std::string> ticket_status_;  // ticket id → status
   std::string last_solved_;                           // the ticket /rate rates
-  std::vector<std::string> ready_attachments_;        // uploaded, for the next message
+  std::vector<parley::LocalFile> attached_;           // /attach: for the next message or ticket
   int ratings_given_ = 0;
   std::string last_read_by_support_;                  // the newest message support has read
 };

@@ -77,16 +77,34 @@ void copy_client_id(const std::string& client_id, char* out) {
   out[client_id.size()] = '\0';
 }
 
-std::vector<std::string> id_list_arg(const char* const* ids, std::size_t count, std::string_view argument) {
+std::vector<std::string> string_list_arg(const char* const* strings, std::size_t count,
+                                         std::string_view argument, bool nulls_allowed) {
   if (count == 0) return {};
-  if (ids == nullptr) throw_invalid(argument, "is NULL");
-  if (count > 10) throw_invalid(argument, "holds more than 10 ids");
+  if (strings == nullptr) throw_invalid(argument, "is NULL");
+  if (count > 10) throw_invalid(argument, "holds more than 10 entries");
   std::vector<std::string> out;
   for (std::size_t i = 0; i < count; ++i) {
-    if (ids[i] == nullptr) throw_invalid(argument, "holds a NULL id");
-    out.emplace_back(string_arg(ids[i], std::strlen(ids[i]), argument));
+    if (strings[i] == nullptr && !nulls_allowed) throw_invalid(argument, "holds a NULL entry");
+    out.emplace_back(strings[i] == nullptr ? std::string_view()
+                                           : string_arg(strings[i], std::strlen(strings[i]), argument));
   }
   return out;
+}
+
+std::vector<std::string> id_list_arg(const char* const* ids, std::size_t count, std::string_view argument) {
+  return string_list_arg(ids, count, argument, /*nulls_allowed=*/false);
+}
+
+std::vector<LocalFile> file_list_arg(const char* const* paths, const char* const* content_types,
+                                     std::size_t count) {
+  if (count == 0) throw_invalid("count", "is 0: give at least one file");
+  const auto path_list = string_list_arg(paths, count, "paths", /*nulls_allowed=*/false);
+  const auto type_list = content_types == nullptr
+                             ? std::vector<std::string>(count)
+                             : string_list_arg(content_types, count, "content_types", /*nulls_allowed=*/true);
+  std::vector<LocalFile> files;
+  for (std::size_t i = 0; i < count; ++i) files.push_back(LocalFile{path_list[i], type_list[i], {}});
+  return files;
 }
 
 }  // namespace parley::capi

@@ -38,8 +38,14 @@ std::string ticket_status_arg(const parley_ticket_status& status, bool allow_any
 // The wire name of a ticket priority.
 std::string ticket_priority_arg(const parley_ticket_priority& priority);
 
-// `count` NUL-terminated strings (ids); NULL only with count 0; at most 10.
+// `count` NUL-terminated strings; NULL only with count 0; at most 10. A NULL entry, if
+// allowed, reads as "".
+std::vector<std::string> string_list_arg(const char* const* strings, std::size_t count,
+                                         std::string_view argument, bool nulls_allowed);
 std::vector<std::string> id_list_arg(const char* const* ids, std::size_t count, std::string_view argument);
+// 1-10 files: `paths`, and their `content_types` (NULL, or a NULL entry: guessed from the name).
+std::vector<LocalFile> file_list_arg(const char* const* paths, const char* const* content_types,
+                                     std::size_t count);
 
 // Writes a client id returned by the C++ API into the caller's optional buffer of
 // PARLEY_CLIENT_ID_SIZE bytes.

@@ -153,3 +153,18 @@ PARLEY_API parley_status parley_chat_send_with_attachments(parley_client* client
                                  out_client_id);
   });
 }
+
+PARLEY_API parley_status parley_chat_send_with_files(parley_client* client, const char* text,
+                                                     size_t text_len, const char* conversation,
+                                                     size_t conversation_len, const char* const* paths,
+                                                     const char* const* content_types, size_t count,
+                                                     uint64_t tag, char* out_client_id) noexcept {
+  return guard(__func__, [&] {
+    auto& c = deref(client, "client");
+    const auto message = string_arg(text, text_len, "text");
+    const auto conversation_id = string_arg(conversation, conversation_len, "conversation");
+    const auto files = parley::capi::file_list_arg(paths, content_types, count);
+    parley::capi::copy_client_id(c.client.send_message_with_files(message, conversation_id, files, tag),
+                                 out_client_id);
+  });
+}

@@ -204,6 +204,8 @@ Json event_to_json(const Event& ev) {
     case EventType::attachment_progress:
     case EventType::attachment_uploaded:
       doc["upload_id"] = ev.upload_id;
+      // The write the file goes with (parley_chat_send_with_files …); null for an upload alone.
+      doc["client_id"] = ev.client_id.empty() ? Json(nullptr) : Json(ev.client_id);
       doc["attachment"] = ev.attachment.id.empty() ? Json(nullptr) : to_json(ev.attachment);
       break;
     case EventType::attachment_downloaded:

@@ -214,6 +214,31 @@ PARLEY_API parley_status parley_ticket_add_comment_with_attachments(
   });
 }
 
+PARLEY_API parley_status parley_ticket_add_comment_with_files(
+    parley_client* client, const char* ticket_id, size_t ticket_id_len, const char* text,
+    size_t text_len, const char* const* paths, const char* const* content_types, size_t count,
+    uint64_t tag, char* out_client_id) noexcept {
+  return guard(__func__, [&] {
+    auto& c = deref(client, "client");
+    const auto id = string_arg(ticket_id, ticket_id_len, "ticket_id");
+    const auto comment = string_arg(text, text_len, "text");
+    const auto files = parley::capi::file_list_arg(paths, content_types, count);
+    parley::capi::copy_client_id(c.client.add_comment_with_files(id, comment, files, tag), out_client_id);
+  });
+}
+
+PARLEY_API parley_status parley_ticket_draft_add_file(parley_ticket_draft* draft, const char* path,
+                                                      size_t path_len, const char* content_type,
+                                                      size_t content_type_len) noexcept {
+  return guard(__func__, [&] {
+    auto& d = deref(draft, "draft");
+    const auto file = string_arg(path, path_len, "path");
+    const auto type = string_arg(content_type, content_type_len, "content_type");
+    if (file.empty()) parley::capi::throw_invalid("path", "is empty");
+    d.draft.files.push_back(parley::LocalFile{std::string(file), std::string(type), {}});
+  });
+}
+
 PARLEY_API parley_status parley_ticket_draft_add_attachment(parley_ticket_draft* draft,
                                                             const char* attachment_id,
                                                             size_t attachment_id_len) noexcept {

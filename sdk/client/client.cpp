@@ -2,6 +2,9 @@
 // client's thread as a command (see client_impl.hpp and engine.hpp).
 #include "parley/client.hpp"
 
+#include <unistd.h>
+
+#include <atomic>
 #include <exception>
 #include <filesystem>
 
@@ -10,6 +13,7 @@
 #include "client/client_impl.hpp"
 #include "client/operations.hpp"
 #include "client/sdk_info.hpp"
+#include "client/staged_files.hpp"
 
 namespace parley {
 inline namespace PARLEY_ABI_NAMESPACE {
@@ -26,13 +30,21 @@ const Config& checked(const Config& config) {
   return config;
 }
 
+std::string files_dir_for(const std::string& store_path) {
+  if (!store_path.empty()) return store_path + ".files";
+  static std::atomic<int> count{0};
+  return (std::filesystem::temp_directory_path() /
+          ("parley-files-" + std::to_string(::getpid()) + "-" + std::to_string(count++))).string();
+}
+
 }  // namespace
 
 // --- Impl -----------------------------------------------------------------------------
 
 Client::Impl::Impl(const Config& config)
     : device_metadata(client::device_metadata(config)),
-      engine_(checked(config), events, commands_, limits) {
+      files_dir(files_dir_for(config.store_path)),
+      engine_(checked(config), files_dir, events, commands_, limits) {
   thread_ = std::thread([this] {
     try {
       engine_.run();
@@ -84,12 +96,19 @@ namespace {
 // The one shape of every write: a fresh client id, stored in the outbox by the engine before
 // anything is sent. It returns once the write is on disk: a write the app was told about is
 // never lost, even if the app is killed right after.
+// Files from the device are copied beside the store first; the write waits for their uploads.
 std::string post_write(Client::Impl& impl, const char* op, Json args, std::uint64_t tag,
-                       std::optional<Message> pending_message = std::nullopt) {
+                       std::optional<Message> pending_message = std::nullopt,
+                       const std::vector<LocalFile>& files = {}) {
   std::string client_id = client::new_client_id();
   args["client_id"] = client_id;
-  if (pending_message) pending_message->client_id = client_id;
-  client::WriteRequest request{op, std::move(args), client_id, tag, std::move(pending_message)};
+  auto staged = client::stage_files(files, client_id, impl.files_dir, impl.limits);
+  if (pending_message) {
+    pending_message->client_id = client_id;
+    if (!staged.empty()) pending_message->attachments = client::placeholders(staged);
+  }
+  client::WriteRequest request{op, std::move(args), client_id, tag, std::move(pending_message),
+                               std::move(staged)};
   impl.call([request = std::move(request)](Engine& e) mutable {
     e.write(std::move(request));
     return true;
@@ -111,9 +130,13 @@ std::string Client::send_message(std::string_view text, std::string_view convers
   return send_message(text, conversation_id, {}, tag);
 }
 
-std::string Client::send_message(std::string_view text, std::string_view conversation_id,
-                                 const std::vector<std::string>& attachment_ids, std::uint64_t tag) {
-  check_text("text", text, impl_->limits.max_text_bytes.load(), true);
+namespace {
+
+std::string post_chat_send(Client::Impl& impl, std::string_view text, std::string_view conversation_id,
+                           const std::vector<std::string>& attachment_ids,
+                           const std::vector<LocalFile>& files, std::uint64_t tag) {
+  // A message of files alone needs no text.
+  check_text("text", text, impl.limits.max_text_bytes.load(), attachment_ids.empty() && files.empty());
   check_id("conversation_id", conversation_id, /*optional=*/true);
   client::check_attachment_ids(attachment_ids);
   Json args{{"text", std::string(text)}};
@@ -123,7 +146,19 @@ std::string Client::send_message(std::string_view text, std::string_view convers
   pending.conversation_id = std::string(conversation_id);
   pending.text = std::string(text);
   for (const auto& id : attachment_ids) pending.attachments.push_back(Attachment{id, {}, {}, 0, 0, true, 0});
-  return post_write(*impl_, client::ops::kChatSend, std::move(args), tag, std::move(pending));
+  return post_write(impl, client::ops::kChatSend, std::move(args), tag, std::move(pending), files);
+}
+
+}  // namespace
+
+std::string Client::send_message(std::string_view text, std::string_view conversation_id,
+                                 const std::vector<std::string>& attachment_ids, std::uint64_t tag) {
+  return post_chat_send(*impl_, text, conversation_id, attachment_ids, {}, tag);
+}
+
+std::string Client::send_message_with_files(std::string_view text, std::string_view conversation_id,
+                                            const std::vector<LocalFile>& files, std::uint64_t tag) {
+  return post_chat_send(*impl_, text, conversation_id, {}, files, tag);
 }
 
 std::string Client::edit_message(std::string_view message_id, std::string_view text,
@@ -203,8 +238,11 @@ std::string Client::create_ticket(const TicketDraft& draft, std::uint64_t tag) {
             {"fields", draft.fields},
             {"metadata", metadata}};
   client::check_attachment_ids(draft.attachment_ids);
+  if (!draft.attachment_ids.empty() && !draft.files.empty()) {
+    throw Exception(ErrorCode::invalid_argument, "files: give attachment_ids or files, not both");
+  }
   if (!draft.attachment_ids.empty()) args["attachments"] = draft.attachment_ids;
-  return post_write(*impl_, client::ops::kTicketCreate, std::move(args), tag);
+  return post_write(*impl_, client::ops::kTicketCreate, std::move(args), tag, std::nullopt, draft.files);
 }
 
 void Client::list_tickets(std::string_view status, std::uint64_t tag) {
@@ -284,20 +322,24 @@ std::string Client::add_comment(std::string_view ticket_id, std::string_view tex
   return post_write(*impl_, client::ops::kTicketComment, std::move(args), tag);
 }
 
+std::string Client::add_comment_with_files(std::string_view ticket_id, std::string_view text,
+                                           const std::vector<LocalFile>& files, std::uint64_t tag) {
+  check_id("ticket_id", ticket_id);
+  check_text("text", text, impl_->limits.max_text_bytes.load(), true);
+  Json args{{"ticket_id", std::string(ticket_id)}, {"text", std::string(text)}};
+  return post_write(*impl_, client::ops::kTicketComment, std::move(args), tag, std::nullopt, files);
+}
+
 std::string Client::upload_attachment(std::string_view file_path, std::string_view content_type,
                                       std::string_view name, std::uint64_t tag) {
-  check_text("file_path", file_path, client::kMaxPathBytes, true);
-  std::error_code failed;
-  const auto size = std::filesystem::file_size(std::filesystem::path(std::string(file_path)), failed);
-  if (failed) throw Exception(ErrorCode::invalid_argument, "cannot read " + std::string(file_path) + ": " + failed.message());
+  const auto file = client::check_file(
+      LocalFile{std::string(file_path), std::string(content_type), std::string(name)}, impl_->limits);
   client::UploadJob job;
   job.upload_id = client::new_client_id();
-  job.file_path = std::string(file_path);
-  job.name = name.empty() ? std::filesystem::path(job.file_path).filename().string() : std::string(name);
-  job.content_type = content_type.empty() ? client::content_type_for(job.name) : std::string(content_type);
+  job.file_path = file.path;
+  job.name = file.name;
+  job.content_type = file.content_type;
   job.tag = tag;
-  check_text("name", job.name, 255, true);
-  client::check_attachment(job.content_type, static_cast<std::int64_t>(size), impl_->limits);
   const std::string id = job.upload_id;
   impl_->post([job = std::move(job)](Engine& e) mutable { e.upload_attachment(std::move(job)); });
   return id;
@@ -350,15 +392,20 @@ std::string Client::rate_article(std::string_view article_id, bool helpful, std:
 
 std::string Client::agent_reply(std::string_view conversation_id, std::string_view text,
                                 std::uint64_t tag) {
+  return agent_reply_with_files(conversation_id, text, {}, tag);
+}
+
+std::string Client::agent_reply_with_files(std::string_view conversation_id, std::string_view text,
+                                           const std::vector<LocalFile>& files, std::uint64_t tag) {
   check_id("conversation_id", conversation_id);
-  check_text("text", text, impl_->limits.max_text_bytes.load(), true);
+  check_text("text", text, impl_->limits.max_text_bytes.load(), files.empty());
   Message pending;
   pending.conversation_id = std::string(conversation_id);
   pending.text = std::string(text);
   return post_write(*impl_, client::ops::kAgentReply,
                     Json{{"conversation_id", std::string(conversation_id)},
                          {"text", std::string(text)}},
-                    tag, std::move(pending));
+                    tag, std::move(pending), files);
 }
 
 void Client::set_ticket_status(std::string_view ticket_id, std::string_view status,

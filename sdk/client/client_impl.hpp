@@ -31,6 +31,9 @@ class Client::Impl {
   client::EventQueue events;
   client::AnnouncedLimits limits;
   const TicketValues device_metadata;  // what every new ticket says of the device
+  // Attachments' files: beside the store (`<store>.files`), or in a folder of this process's
+  // own. Downloads are kept there by id; files sent with writes wait in outgoing/.
+  const std::string files_dir;
 
  private:
   client::CommandQueue commands_;

@@ -1,8 +1,5 @@
 #include "client/engine.hpp"
 
-#include <unistd.h>
-
-#include <atomic>
 #include <charconv>
 #include <filesystem>
 #include <utility>
@@ -13,6 +10,7 @@
 #include "client/operations.hpp"
 #include "client/replies.hpp"
 #include "client/server_events.hpp"
+#include "client/staged_files.hpp"
 #include "client/wire_values.hpp"
 #include "protocol/error_code.hpp"
 #include "sqlite/sqlite.hpp"
@@ -29,14 +27,6 @@ std::string attachments_url(const std::string& server_url) {
   const bool ipv6 = url->host.find(':') != std::string::npos;
   return std::string(url->tls ? "https://" : "http://") + (ipv6 ? "[" + url->host + "]" : url->host) +
          (url->port > 0 ? ":" + std::to_string(url->port) : "") + url->path + "/attachments";
-}
-
-// Downloaded attachments live beside the store, or in a folder of this process's own.
-std::string files_dir_for(const std::string& store_path) {
-  if (!store_path.empty()) return store_path + ".files";
-  static std::atomic<int> count{0};
-  return (std::filesystem::temp_directory_path() /
-          ("parley-files-" + std::to_string(::getpid()) + "-" + std::to_string(count++))).string();
 }
 
 constexpr char kRequestPrefix = 'r';
@@ -83,7 +73,7 @@ std::int64_t now_ms() {
 
 }  // namespace
 
-Engine::Engine(const Config& config, EventQueue& events, CommandQueue& commands,
+Engine::Engine(const Config& config, std::string files_dir, EventQueue& events, CommandQueue& commands,
                AnnouncedLimits& limits)
     : request_timeout_(config.request_timeout),
       events_(events),
@@ -112,16 +102,18 @@ Engine::Engine(const Config& config, EventQueue& events, CommandQueue& commands,
       token_claims_(protocol::read_token_claims(config.token).value_or(protocol::TokenClaims{})),
       token_(config.token),
       faq_url_(config.faq_url),
-      files_dir_(files_dir_for(config.store_path)) {
+      files_dir_(std::move(files_dir)) {
   faq_.replace_all(store_.articles().all());
   TransferSettings transfers;
   transfers.base_url = attachments_url(config.server_url);
   transfers.timeout = config.request_timeout;
   transfers_ = std::make_unique<FileTransfers>(transfers, [this](Event event) {
     // On the transfers' thread: the event goes out from the client's thread, in order.
-    commands_.push([event = std::move(event)](Engine& engine) mutable { engine.emit(std::move(event)); });
+    commands_.push([event = std::move(event)](Engine& engine) mutable { engine.on_transfer(std::move(event)); });
     wake();
   });
+  file_writes_ = std::make_unique<FileWrites>(store_, *transfers_, files_dir_);
+  file_writes_->resume(token_);  // files of writes made in an earlier run
 }
 
 Engine::~Engine() = default;
@@ -166,7 +158,9 @@ void Engine::write(WriteRequest request) {
       entry.args_json = request.args.dump();
       entry.tag = request.tag;
       entry.principal_id = token_claims_.sub;
+      entry.held = !request.files.empty();
       store_.outbox().append(entry);
+      file_writes_->add(request.files);
       if (request.pending_message) {
         Message& m = *request.pending_message;
         // The author the token names: the store may still hold another user's principal.
@@ -180,9 +174,14 @@ void Engine::write(WriteRequest request) {
       }
     });
   } catch (const std::exception& e) {
+    unstage_files(request.files);
     emit_reply(reply, request.tag,
                Error{ErrorCode::internal, std::string("could not store the write: ") + e.what()},
                request.client_id);
+    return;
+  }
+  if (!request.files.empty()) {
+    file_writes_->resume(token_);
     return;
   }
   // While a refused write waits for its retry, later ones wait too, so that order holds.
@@ -319,7 +318,10 @@ void Engine::arm_token_timer() {
   token_timer_.start(std::chrono::milliseconds(std::max<std::int64_t>(0, due)));
 }
 
-void Engine::network_changed() { connection_.network_changed(); }
+void Engine::network_changed() {
+  connection_.network_changed();
+  file_writes_->resume(token_);
+}
 
 void Engine::set_foreground(bool foreground) {
   if (foreground) {
@@ -373,6 +375,7 @@ ErrorCode Engine::cancel_write(const std::string& client_id) {
   // On the wire now: the server may be storing it this moment; delete it once it is sent.
   if (pending_.has_write(client_id)) return ErrorCode::conflict;
   store_.transaction([&] {
+    if (entry->held) file_writes_->cancel(client_id);
     store_.outbox().remove(client_id);
     store_.messages().remove_pending(client_id);
   });
@@ -383,10 +386,16 @@ ErrorCode Engine::retry_write(const std::string& client_id) {
   const auto entry = store_.outbox().find(client_id);
   if (!entry) return ErrorCode::not_found;
   if (!entry->failed()) return ErrorCode::conflict;  // still queued: it is being sent
+  bool ready = !entry->held;
   store_.durable_transaction([&] {
     store_.outbox().requeue(client_id);
     store_.messages().set_state(client_id, DeliveryState::pending);
+    if (entry->held) ready = file_writes_->release_if_complete(client_id);
   });
+  if (!ready) {
+    file_writes_->resume(token_);  // its files go on from where they stopped
+    return ErrorCode::ok;
+  }
   if (!retry_timer_.armed()) send_outbox();
   return ErrorCode::ok;
 }
@@ -530,6 +539,7 @@ void Engine::on_session_start(const Welcome& welcome) {
   send_outbox();
   flush_receipts();
   send_internal(ops::kTicketSchema, protocol::Json::object());  // for create_ticket's checks
+  file_writes_->resume(token_);  // uploads that paused while the link was down
 }
 
 void Engine::adopt_principal(const Welcome& welcome) {
@@ -829,6 +839,16 @@ void Engine::on_event(const protocol::Event& event) {
   const std::int64_t faq_version = store_.meta().faq_version();
   // Only a device that keeps the FAQ (it synced once) follows catalogue changes.
   if (applied.faq_version && faq_version > 0 && *applied.faq_version > faq_version) sync_faq(0);
+}
+
+void Engine::on_transfer(Event event) {
+  if (event.client_id.empty()) {  // upload_attachment / download_attachment: the app's own
+    emit(std::move(event));
+    return;
+  }
+  auto outcome = file_writes_->on_transfer(std::move(event));
+  for (auto& e : outcome.events) emit(std::move(e));
+  if (outcome.released && !retry_timer_.armed()) send_outbox();
 }
 
 void Engine::emit(Event event) { events_.push(std::move(event)); }

@@ -14,6 +14,7 @@
 #include "client/event_queue.hpp"
 #include "client/faq_library.hpp"
 #include "client/file_transfers.hpp"
+#include "client/file_writes.hpp"
 #include "client/pending_requests.hpp"
 #include "client/typing.hpp"
 #include "parley/types.hpp"
@@ -33,6 +34,7 @@ struct WriteRequest {
   std::string client_id;
   std::uint64_t tag = 0;
   std::optional<Message> pending_message;  // chat writes: shown in the cache at once
+  std::vector<store::StagedUpload> files;  // copied beside the store: the write waits for them
 };
 
 enum class FaqLookup { search, suggest };
@@ -40,7 +42,8 @@ enum class FaqLookup { search, suggest };
 class Engine final : private SessionListener {
  public:
   // Opens the store and builds the FAQ index from it; throws if the store cannot be opened.
-  Engine(const Config& config, EventQueue& events, CommandQueue& commands,
+  // `files_dir`: where attachments' files are kept (client_impl.hpp).
+  Engine(const Config& config, std::string files_dir, EventQueue& events, CommandQueue& commands,
          AnnouncedLimits& limits);
   ~Engine();
   Engine(const Engine&) = delete;
@@ -112,6 +115,7 @@ class Engine final : private SessionListener {
   void fail_other_principals_writes(const Author& principal, const Author& stored);
   void expire_requests();
   void arm_request_timer();
+  void on_transfer(Event event);
   void emit(Event event);
   void emit_reply(EventType type, std::uint64_t tag, Error error, std::string client_id = {});
 
@@ -147,6 +151,7 @@ class Engine final : private SessionListener {
   // Last: destroyed first, so that their threads end while everything they reach still exists.
   transport::HttpWorker faq_fetch_;
   std::unique_ptr<FileTransfers> transfers_;
+  std::unique_ptr<FileWrites> file_writes_;
 };
 
 }  // namespace parley::client

@@ -2,7 +2,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "client/http_errors.hpp"
 #include "client/wire_values.hpp"
@@ -46,12 +45,14 @@ std::optional<Attachment> attachment_in(const transport::HttpResult& result) {
   }
 }
 
-std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
+// `length` bytes of `file` from `offset`; nullopt if they cannot all be read.
+std::optional<std::string> read_piece(std::ifstream& file, std::size_t offset, std::size_t length) {
+  std::string piece(length, '\0');
+  file.clear();
+  file.seekg(static_cast<std::streamoff>(offset));
+  file.read(piece.data(), static_cast<std::streamsize>(length));
+  if (static_cast<std::size_t>(file.gcount()) != length) return std::nullopt;
+  return piece;
 }
 
 }  // namespace
@@ -145,22 +146,36 @@ void FileTransfers::run_upload(const UploadJob& job) {
   auto finish = [&](Error error, Attachment attachment = {}) {
     Event event = reply(EventType::attachment_uploaded, job.tag, std::move(error));
     event.upload_id = job.upload_id;
+    event.client_id = job.write_id;
     event.attachment = std::move(attachment);
     report_(std::move(event));
   };
-  const auto bytes = read_file(job.file_path);
-  if (!bytes) return finish(Error{ErrorCode::invalid_argument, "cannot read " + job.file_path});
+  auto progress = [&](const Attachment& attachment) {
+    Event event = reply(EventType::attachment_progress, job.tag);
+    event.upload_id = job.upload_id;
+    event.client_id = job.write_id;
+    event.attachment = attachment;
+    report_(std::move(event));
+  };
+  std::ifstream file(job.file_path, std::ios::binary | std::ios::ate);
+  if (!file) return finish(Error{ErrorCode::invalid_argument, "cannot read " + job.file_path});
+  const auto size = static_cast<std::size_t>(file.tellg());
 
   // The server's record of the upload: made once, then only moved forward by its answers.
   std::optional<Attachment> attachment;
   int failures = 0;
+  if (!job.attachment_id.empty()) {
+    // Made in an earlier run: ask where it stands before sending anything.
+    attachment = Attachment{job.attachment_id, job.name, job.content_type,
+                            static_cast<std::int64_t>(size), 0, false, 0};
+    failures = 1;
+  }
   std::int64_t last_reported = -1;
   while (!attachment || !attachment->complete) {
     if (cancelled(job.upload_id)) return finish(Error{ErrorCode::closed, "the upload was cancelled"});
     transport::HttpResult result;
     if (!attachment) {
-      const Json args{{"name", job.name}, {"content_type", job.content_type},
-                      {"size", bytes->size()}};
+      const Json args{{"name", job.name}, {"content_type", job.content_type}, {"size", size}};
       result = transport::http_call(call(settings_, "POST", settings_.base_url, job.token, args.dump()),
                                     &cancel_running_);
     } else if (failures > 0) {
@@ -170,22 +185,32 @@ void FileTransfers::run_upload(const UploadJob& job) {
           &cancel_running_);
     } else {
       const auto offset = static_cast<std::size_t>(attachment->received);
-      const auto length = std::min(settings_.piece_bytes, bytes->size() - offset);
+      const auto length = std::min(settings_.piece_bytes, size - std::min(size, offset));
+      auto piece = read_piece(file, offset, length);
+      if (!piece || offset > size) {
+        return finish(Error{ErrorCode::invalid_argument, job.file_path + " changed while it was uploaded"});
+      }
       const std::function<void(std::int64_t)> sending = [&](std::int64_t sent) {
-        Event progress = reply(EventType::attachment_progress, job.tag);
-        progress.upload_id = job.upload_id;
-        progress.attachment = *attachment;
-        progress.attachment.received = attachment->received + sent;
-        report_(std::move(progress));
+        Attachment sofar = *attachment;
+        sofar.received += sent;
+        progress(sofar);
       };
       result = transport::http_call(
           call(settings_, "PUT", settings_.base_url + "/" + attachment->id + "?offset=" + std::to_string(offset),
-               job.token, bytes->substr(offset, length)),
+               job.token, std::move(*piece)),
           &cancel_running_, &sending);
     }
     if (result.cancelled) return finish(Error{ErrorCode::closed, "the upload was cancelled"});
     const auto answered = attachment_in(result);
     const bool moved_on = (result.status == 200 || result.status == 201 || result.status == 409) && answered;
+    if (!moved_on && result.status == 404 && failures > 0 && attachment &&
+        attachment->id == job.attachment_id) {
+      // The server no longer knows the upload of an earlier run (its database was replaced):
+      // start it again.
+      attachment.reset();
+      failures = 0;
+      continue;
+    }
     if (!moved_on) {
       // A refusal for good ends the upload; a lost link or a busy server is tried again.
       if (result.status != 0 && result.status < 500 && result.status != 429) {
@@ -203,10 +228,7 @@ void FileTransfers::run_upload(const UploadJob& job) {
     attachment = *answered;
     if (attachment->received != last_reported) {
       last_reported = attachment->received;
-      Event progress = reply(EventType::attachment_progress, job.tag);
-      progress.upload_id = job.upload_id;
-      progress.attachment = *attachment;
-      report_(std::move(progress));
+      progress(*attachment);
     }
   }
   finish(Error{}, *attachment);

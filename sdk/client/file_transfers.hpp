@@ -2,7 +2,8 @@
 // Attachments' files over HTTP (docs/protocol.md, "Attachments"), one transfer at a time on a
 // thread of their own, never on the client's event loop. An upload goes in pieces; after a
 // dropped link it asks the server how much arrived and goes on from there, with backoff,
-// until done, refused for good, out of attempts, or cancelled. A download lands in a file
+// until done, refused for good, out of attempts, or cancelled. The file is read a piece at a
+// time, as it is sent. A download lands in a file
 // (written beside it, then renamed: a file there is always whole).
 //
 // What happens is reported as Events (attachment_progress, attachment_uploaded,
@@ -30,6 +31,8 @@ struct UploadJob {
   std::string content_type;
   std::string token;
   std::uint64_t tag = 0;
+  std::string write_id;       // the write the file goes with ("" for none): its events' client_id
+  std::string attachment_id;  // the server's upload, made in an earlier run: resumed, not made again
 };
 
 struct DownloadJob {

@@ -141,6 +141,14 @@ void MessageCache::remove_pending(const std::string& client_id) {
   db_.prepare("DELETE FROM messages WHERE +id IS NULL AND client_id = ?").bind(1, client_id).run();
 }
 
+void MessageCache::set_pending_attachments(const std::string& client_id,
+                                           const std::vector<Attachment>& attachments) {
+  db_.prepare("UPDATE messages SET attachments = ? WHERE +id IS NULL AND client_id = ?")
+      .bind(1, attachments_text(attachments))
+      .bind(2, client_id)
+      .run();
+}
+
 std::vector<Message> MessageCache::conversation(const std::string& conversation_id) {
   auto st = db_.prepare(std::string("SELECT ") + kMessageColumns +
                         " FROM messages WHERE conversation_id = ? "

@@ -32,6 +32,7 @@ class MessageCache {
   std::optional<Message> find_pending(const std::string& client_id);
   void set_state(const std::string& client_id, DeliveryState state);  // of a pending row
   void remove_pending(const std::string& client_id);
+  void set_pending_attachments(const std::string& client_id, const std::vector<Attachment>& attachments);
   // Oldest first: delivered messages by (created_at, numeric id), then pending ones.
   std::vector<Message> conversation(const std::string& conversation_id);
   // Up to `limit` delivered messages older than message number `before` (0 = the newest).

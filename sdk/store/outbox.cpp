@@ -5,7 +5,7 @@ namespace {
 
 constexpr const char* kColumns =
     "position, client_id, op, args, tag, principal_id, coalesce(failed_code, ''), "
-    "coalesce(failed_message, '')";
+    "coalesce(failed_message, ''), held";
 
 OutboxEntry read_entry(const sqlite::Statement& st) {
   OutboxEntry e;
@@ -18,6 +18,7 @@ OutboxEntry read_entry(const sqlite::Statement& st) {
   e.principal_id = st.column_text(5);
   e.failed_code = st.column_text(6);
   e.failed_message = st.column_text(7);
+  e.held = st.column_int(8) != 0;
   return e;
 }
 
@@ -30,12 +31,14 @@ std::vector<OutboxEntry> read_all(sqlite::Statement& st) {
 }  // namespace
 
 std::int64_t Outbox::append(const OutboxEntry& entry) {
-  db_.prepare("INSERT INTO outbox (client_id, op, args, tag, principal_id) VALUES (?, ?, ?, ?, ?)")
+  db_.prepare(
+         "INSERT INTO outbox (client_id, op, args, tag, principal_id, held) VALUES (?, ?, ?, ?, ?, ?)")
       .bind(1, entry.client_id)
       .bind(2, entry.op)
       .bind(3, entry.args_json)
       .bind(4, static_cast<std::int64_t>(entry.tag))
       .bind(5, entry.principal_id)
+      .bind(6, static_cast<std::int64_t>(entry.held ? 1 : 0))
       .run();
   return db_.last_insert_rowid();
 }
@@ -54,7 +57,7 @@ std::optional<OutboxEntry> Outbox::find(const std::string& client_id) {
 
 std::vector<OutboxEntry> Outbox::queued_after(std::int64_t position, std::size_t limit) {
   auto st = db_.prepare(std::string("SELECT ") + kColumns +
-                        " FROM outbox WHERE position > ? AND failed_code IS NULL "
+                        " FROM outbox WHERE position > ? AND failed_code IS NULL AND held = 0 "
                         "ORDER BY position LIMIT ?");
   st.bind(1, position).bind(2, static_cast<std::int64_t>(limit));
   return read_all(st);
@@ -86,6 +89,16 @@ bool Outbox::requeue(const std::string& client_id) {
   if (!entry || !entry->failed()) return false;
   remove(client_id);
   entry->failed_code.clear();
+  append(*entry);
+  return true;
+}
+
+bool Outbox::release(const std::string& client_id, const std::string& args_json) {
+  auto entry = find(client_id);
+  if (!entry || !entry->held) return false;
+  remove(client_id);
+  entry->held = false;
+  entry->args_json = args_json;
   append(*entry);
   return true;
 }

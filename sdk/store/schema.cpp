@@ -127,6 +127,22 @@ ALTER TABLE comments ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]';
     R"sql(
 ALTER TABLE tickets ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]';
 )sql",
+    // 7: files sent with a write, uploaded before it goes out (the write is held till then).
+    R"sql(
+ALTER TABLE outbox ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE uploads (
+  upload_id     TEXT PRIMARY KEY,
+  write_id      TEXT NOT NULL,                -- the outbox write the file goes with
+  position      INTEGER NOT NULL,             -- its place among the write's files
+  file_path     TEXT NOT NULL,                -- the copy kept beside the store till uploaded
+  name          TEXT NOT NULL,
+  content_type  TEXT NOT NULL,
+  size          INTEGER NOT NULL,
+  attachment_id TEXT NOT NULL DEFAULT '',     -- the server's, once it made one
+  complete      INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX uploads_by_write ON uploads (write_id, position);
+)sql",
 }};
 
 }  // namespace

@@ -4,7 +4,7 @@
 
 namespace parley::store {
 
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 // Brings the database to kSchemaVersion, one migration per transaction. Throws
 // std::runtime_error for a store written by a newer SDK (its schema is unknown here).

@@ -15,6 +15,7 @@
 #include "store/outbox.hpp"
 #include "store/receipt_queue.hpp"
 #include "store/ticket_cache.hpp"
+#include "store/upload_queue.hpp"
 
 namespace parley::store {
 
@@ -38,6 +39,7 @@ class Store {
   ConversationCache& conversations() noexcept { return conversations_; }
   ReceiptQueue& receipts() noexcept { return receipts_; }
   TicketCache& tickets() noexcept { return tickets_; }
+  UploadQueue& uploads() noexcept { return uploads_; }
   ArticleCache& articles() noexcept { return articles_; }
 
   // --- Views that combine the caches, as the principal of the store sees them ----------
@@ -78,6 +80,7 @@ class Store {
   ConversationCache conversations_{db_};
   ReceiptQueue receipts_{db_};
   TicketCache tickets_{db_};
+  UploadQueue uploads_{db_};
   ArticleCache articles_{db_};
 };
 

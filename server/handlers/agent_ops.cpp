@@ -31,7 +31,7 @@ Outcome handle_agent_reply(Call& call) {
   call.require_agent();
   const auto client_id = *protocol::id_arg(call.args, "client_id");
   const auto text = *protocol::text_arg(
-      call.args, "text", {call.services.settings.limits.max_text_bytes, true, true});
+      call.args, "text", {call.services.settings.limits.max_text_bytes, true, !names_attachments(call)});
   const auto& me = call.principal();
 
   if (auto repeat = call.services.conversations.find_message(me.id, client_id)) {

@@ -9,6 +9,11 @@ namespace parley::server {
 
 using protocol::ErrorCode;
 
+bool names_attachments(const Call& call) {
+  const auto it = call.args.find("attachments");
+  return it != call.args.end() && it->is_array() && !it->empty();
+}
+
 std::vector<AttachmentRow> claimed_attachments(Call& call) {
   std::vector<AttachmentRow> claimed;
   const auto it = call.args.find("attachments");

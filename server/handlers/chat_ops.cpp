@@ -39,7 +39,8 @@ Outcome handle_chat_send(Call& call) {
   call.require_user();
   const auto& limits = call.services.settings.limits;
   const auto client_id = *protocol::id_arg(call.args, "client_id");
-  const auto text = *protocol::text_arg(call.args, "text", {limits.max_text_bytes, true, true});
+  const auto text =
+      *protocol::text_arg(call.args, "text", {limits.max_text_bytes, true, !names_attachments(call)});
   const bool named = call.args.contains("conversation_id") && !call.args["conversation_id"].is_null();
   auto& conversations = call.services.conversations;
 

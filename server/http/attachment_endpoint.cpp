@@ -113,11 +113,23 @@ HttpResponse AttachmentEndpoint::create(const Principal& caller, const HttpReque
   if (size > static_cast<std::uint64_t>(max)) {
     throw RequestError(ErrorCode::too_large, "attachments are at most " + std::to_string(max) + " bytes");
   }
+  const std::int64_t now = now_ms();
+  remove_abandoned(now);
   const auto row = services_.attachments.create(caller.id, name, content_type,
-                                                static_cast<std::int64_t>(size), now_ms());
+                                                static_cast<std::int64_t>(size), now);
   auto response = with_attachment(201, row);
   response.headers.emplace_back("location", std::string(kPrefix) + "/" + format_id(kAttachmentId, row.id));
   return response;
+}
+
+void AttachmentEndpoint::remove_abandoned(std::int64_t now) {
+  // A few at a time, as new uploads start: the work stays small and in step with the uploads
+  // that leave such files behind.
+  constexpr std::size_t kPerUpload = 16;
+  for (const auto id : services_.attachments.unlinked_before(now - kUnattachedLifetimeMs, kPerUpload)) {
+    services_.attachments.remove(id);
+    services_.files.remove(id);
+  }
 }
 
 HttpResponse AttachmentEndpoint::upload(const Principal& caller, const AttachmentRow& attachment,

@@ -7,7 +7,9 @@
 //   GET  /v1/attachments/at-N               the file, once complete
 // Only the uploader may upload; once the attachment is linked to a message or a ticket
 // comment, the conversation's or ticket's user and every agent may read it; anyone else gets
-// not_found, as on the WebSocket.
+// not_found, as on the WebSocket. An upload not attached to anything within 7 days of its
+// start is deleted (swept as new uploads start).
+#include <cstdint>
 #include <string_view>
 
 #include "handlers/services.hpp"
@@ -17,6 +19,8 @@ namespace parley::server {
 
 // Whether `caller` may see the attachment (its status and its bytes).
 bool may_read_attachment(Services& services, const Principal& caller, const AttachmentRow& attachment);
+
+inline constexpr std::int64_t kUnattachedLifetimeMs = 7LL * 24 * 60 * 60 * 1000;
 
 class AttachmentEndpoint {
  public:
@@ -28,6 +32,7 @@ class AttachmentEndpoint {
   HttpResponse create(const Principal& caller, const HttpRequest& request);
   HttpResponse upload(const Principal& caller, const AttachmentRow& attachment, const HttpRequest& request);
   HttpResponse download(const AttachmentRow& attachment, const HttpRequest& request);
+  void remove_abandoned(std::int64_t now);  // uploads never attached, past their lifetime
 
   Services& services_;
 };

@@ -67,6 +67,16 @@ void AttachmentRepository::remove(std::int64_t id) {
   db_.prepare("DELETE FROM attachments WHERE id = ?").bind(1, id).run();
 }
 
+std::vector<std::int64_t> AttachmentRepository::unlinked_before(std::int64_t before_ms, std::size_t limit) {
+  auto st = db_.prepare(
+      "SELECT id FROM attachments WHERE created_at < ? AND message_id IS NULL AND comment_id IS NULL "
+      "AND ticket_id IS NULL ORDER BY id LIMIT ?");
+  st.bind(1, before_ms).bind(2, static_cast<std::int64_t>(limit));
+  std::vector<std::int64_t> ids;
+  while (st.step()) ids.push_back(st.column_int(0));
+  return ids;
+}
+
 void AttachmentRepository::link_to_message(std::int64_t id, std::int64_t message_id) {
   db_.prepare("UPDATE attachments SET message_id = ? WHERE id = ?").bind(1, message_id).bind(2, id).run();
 }

@@ -35,6 +35,8 @@ class AttachmentRepository {
   std::optional<AttachmentRow> find(std::int64_t id);
   void set_received(std::int64_t id, std::int64_t received);
   void remove(std::int64_t id);
+  // Uploads started before `before_ms` and never attached to anything, oldest first.
+  std::vector<std::int64_t> unlinked_before(std::int64_t before_ms, std::size_t limit);
   void link_to_message(std::int64_t id, std::int64_t message_id);
   void link_to_comment(std::int64_t id, std::int64_t comment_id);
   void link_to_ticket(std::int64_t id, std::int64_t ticket_id);

@@ -131,13 +131,13 @@ try {
   const photo = join(work, 'parcel.png');
   writeFileSync(photo, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(5000, 7)]));
   app.type(`/attach ${photo}`);
-  await app.waitFor('[file ready: parcel.png', 'the photo being uploaded');
+  await app.waitFor('[parcel.png goes with your next message', 'the photo being attached');
   app.type('Here is the parcel as it arrived');
   await page.locator('#thread li', {hasText: 'Here is the parcel as it arrived'})
       .locator('button.attachment', {hasText: 'parcel.png'}).waitFor();
 
   app.type(`/attach ${photo}`);
-  await app.waitFor('[file ready: parcel.png', 'the ticket\'s photo', 2);
+  await app.waitFor('[parcel.png goes with your next message', 'the ticket\'s photo', 2);
   app.type('/ticket Zipper broke on day one | The zipper of my new jacket came off the first time I wore it.');
   await app.waitFor('"Zipper broke on day one" created: open', 'the ticket being created');
   const item = page.locator('#tickets li', {hasText: 'Zipper broke on day one'});

@@ -417,6 +417,9 @@ static void test_tickets(parley_client *client) {
   EXPECT_INVALID(parley_ticket_draft_set_field(NULL, PARLEY_STR("k"), PARLEY_STR("x")));
   EXPECT_INVALID(parley_ticket_draft_add_attachment(NULL, PARLEY_STR("at-1")));
   EXPECT_INVALID(parley_ticket_draft_add_attachment(draft, NULL, 0));
+  EXPECT_INVALID(parley_ticket_draft_add_file(NULL, PARLEY_STR("/tmp/x.png"), NULL, 0));
+  EXPECT_INVALID(parley_ticket_draft_add_file(draft, NULL, 0, NULL, 0));
+  EXPECT_INVALID(parley_ticket_draft_add_file(draft, NULL, 4, NULL, 0));
   EXPECT_INVALID(parley_ticket_draft_set_metadata(draft, PARLEY_STR("k"), "\xff", 1));
   EXPECT_OK(parley_ticket_draft_set_metadata(draft, PARLEY_STR("bad key"), PARLEY_STR("x")));
   EXPECT_INVALID(parley_ticket_create(client, draft, 1, id)); /* the key breaks the rules */
@@ -501,6 +504,7 @@ static void test_faq(parley_client *client) {
   {
     const char *ids[11] = {"at-1", "at-2", "at-3", "at-4", "at-5", "at-6", "at-7", "at-8", "at-9", "at-10", "at-11"};
     const char *with_null[2] = {"at-1", NULL};
+    const char *missing[1] = {"/no/such/file.png"};
     EXPECT_INVALID(parley_attachment_upload(NULL, PARLEY_STR("/tmp/x.png"), NULL, 0, NULL, 0, 1, id));
     EXPECT_INVALID(parley_attachment_upload(client, PARLEY_STR("/no/such/file.png"), NULL, 0, NULL, 0, 1, id));
     EXPECT_INVALID(parley_attachment_upload(client, NULL, 0, NULL, 0, NULL, 0, 1, id));
@@ -511,6 +515,15 @@ static void test_faq(parley_client *client) {
     EXPECT_INVALID(parley_chat_send_with_attachments(client, PARLEY_STR("hi"), NULL, 0, NULL, 2, 1, id));
     EXPECT_INVALID(parley_chat_send_with_attachments(client, PARLEY_STR("hi"), NULL, 0, with_null, 2, 1, id));
     EXPECT_INVALID(parley_ticket_add_comment_with_attachments(client, PARLEY_STR("t-1"), PARLEY_STR("hi"), ids, 11, 1, id));
+    /* Files from the device: none, NULL lists and entries, unreadable or untyped files. */
+    EXPECT_INVALID(parley_chat_send_with_files(client, PARLEY_STR("hi"), NULL, 0, NULL, NULL, 0, 1, id));
+    EXPECT_INVALID(parley_chat_send_with_files(client, PARLEY_STR("hi"), NULL, 0, NULL, NULL, 2, 1, id));
+    EXPECT_INVALID(parley_chat_send_with_files(client, PARLEY_STR("hi"), NULL, 0, with_null, NULL, 2, 1, id));
+    EXPECT_INVALID(parley_chat_send_with_files(client, PARLEY_STR("hi"), NULL, 0, ids, NULL, 11, 1, id));
+    EXPECT_INVALID(parley_chat_send_with_files(client, PARLEY_STR("hi"), NULL, 0, missing, NULL, 1, 1, id));
+    EXPECT_INVALID(parley_chat_send_with_files(NULL, PARLEY_STR("hi"), NULL, 0, missing, NULL, 1, 1, id));
+    EXPECT_INVALID(parley_ticket_add_comment_with_files(client, PARLEY_STR("t-1"), PARLEY_STR("hi"), missing, NULL, 1, 1, id));
+    EXPECT_INVALID(parley_ticket_add_comment_with_files(client, NULL, 3, PARLEY_STR("hi"), missing, NULL, 1, 1, id));
     CHECK(id[0] == '\0');  /* nothing was queued */
   }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <fstream>
 #include <memory>
 #include <string>
 
@@ -376,6 +377,54 @@ TEST_F(CApiIntegration, TwoUsersInOneProcessStayIndependent) {
   ASSERT_EQ(parley_chat_send(ann.get(), PARLEY_STR("still here"), nullptr, 0, 4, nullptr),
             PARLEY_OK);
   ASSERT_TRUE(ann.wait_for_reply(PARLEY_EVENT_MESSAGE_SENT, 4));
+}
+
+TEST_F(CApiIntegration, FilesFromTheDeviceGoOutWithAMessageAndATicket) {
+  const std::string dir = ::testing::TempDir();
+  const std::string photo = dir + "/capi-photo.png";
+  const std::string log = dir + "/capi-log";
+  std::ofstream(photo, std::ios::binary) << std::string("\x89PNG\r\n\x1a\n", 8) << std::string(300'000, 'p');
+  std::ofstream(log, std::ios::binary) << "12:00 crash\n";
+  CClient ann(server.url(), server.mint_token("u-ann", "Ann"));
+  ASSERT_TRUE(ann.wait_connected());
+
+  // A photo alone, then a log whose type the app names: no words needed.
+  const char* paths[2] = {photo.c_str(), log.c_str()};
+  const char* types[2] = {nullptr, "text/plain"};
+  char client_id[PARLEY_CLIENT_ID_SIZE] = {0};
+  ASSERT_EQ(parley_chat_send_with_files(ann.get(), nullptr, 0, nullptr, 0, paths, types, 2, 1, client_id),
+            PARLEY_OK);
+  const auto progress = ann.wait_for_reply(PARLEY_EVENT_ATTACHMENT_PROGRESS, 1);
+  ASSERT_TRUE(progress);
+  EXPECT_EQ(progress->json["client_id"], client_id);
+  const auto sent = ann.wait_for_reply(PARLEY_EVENT_MESSAGE_SENT, 1);
+  ASSERT_TRUE(sent);
+  ASSERT_EQ(sent->status, PARLEY_OK) << sent->error_message;
+  EXPECT_EQ(sent->json["client_id"], client_id);
+  ASSERT_EQ(field(sent->json, "/message/attachments").size(), 2u);
+  EXPECT_EQ(field(sent->json, "/message/attachments/0/name"), "capi-photo.png");
+  EXPECT_EQ(field(sent->json, "/message/attachments/1/content_type"), "text/plain");
+
+  parley_ticket_draft* draft = nullptr;
+  ASSERT_EQ(parley_ticket_draft_new(&draft), PARLEY_OK);
+  ASSERT_EQ(parley_ticket_draft_set_subject(draft, PARLEY_STR("Crash at checkout")), PARLEY_OK);
+  ASSERT_EQ(parley_ticket_draft_add_file(draft, photo.data(), photo.size(), nullptr, 0), PARLEY_OK);
+  ASSERT_EQ(parley_ticket_create(ann.get(), draft, 2, nullptr), PARLEY_OK);
+  parley_ticket_draft_free(draft);
+  const auto created = ann.wait_for_reply(PARLEY_EVENT_TICKET_CREATED, 2);
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, PARLEY_OK) << created->error_message;
+  EXPECT_EQ(field(created->json, "/ticket/attachments/0/name"), "capi-photo.png");
+  const std::string ticket = field(created->json, "/ticket/id");
+
+  const char* log_only[1] = {log.c_str()};
+  ASSERT_EQ(parley_ticket_add_comment_with_files(ann.get(), ticket.data(), ticket.size(), PARLEY_STR("the log"),
+                                                 log_only, types + 1, 1, 3, nullptr),
+            PARLEY_OK);
+  const auto comment = ann.wait_for_reply(PARLEY_EVENT_COMMENT_ADDED, 3);
+  ASSERT_TRUE(comment);
+  ASSERT_EQ(comment->status, PARLEY_OK) << comment->error_message;
+  EXPECT_EQ(field(comment->json, "/comment/attachments/0/content_type"), "text/plain");
 }
 
 TEST_F(CApiIntegration, FaqSyncThenSearchOnTheDeviceInEnglishAndKorean) {

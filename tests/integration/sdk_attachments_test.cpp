@@ -6,33 +6,15 @@
 
 #include <atomic>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 
-#include "../unit/sdk_temp_dir.hpp"
 #include "client/file_transfers.hpp"
 #include "raw_http.hpp"
 #include "sdk_test_client.hpp"
+#include "test_files.hpp"
 
 namespace parley::test {
 namespace {
-
-std::string png_bytes(std::size_t size) {
-  std::string bytes("\x89PNG\r\n\x1a\n", 8);
-  for (std::size_t i = bytes.size(); i < size; ++i) bytes += static_cast<char>('a' + i % 26);
-  return bytes;
-}
-
-std::string write_file(const SdkTempDir& dir, const std::string& name, const std::string& bytes) {
-  const auto path = dir.file(name);
-  std::ofstream(path, std::ios::binary) << bytes;
-  return path;
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 TEST(SdkAttachments, AnUploadCutMidWayResumesFromWhatTheServerKept) {
   ServerProcess server;
@@ -62,7 +44,7 @@ TEST(SdkAttachments, AnUploadCutMidWayResumesFromWhatTheServerKept) {
     reports.push_back(std::move(event));
   });
   transfers.upload(client::UploadJob{"up-1", path, "photo.png", "image/png",
-                                     server.mint_token("u-1", "Ann"), 7});
+                                     server.mint_token("u-1", "Ann"), 7, "", ""});
   ASSERT_TRUE(wait_until([&] { return killed.load(); }));
   server.start();
   ASSERT_TRUE(wait_until([&] {

@@ -1,10 +1,14 @@
 // Attachments on parley-server: resumable uploads over HTTP (pieces at the offset received so
 // far, a cut mid-upload resumed from the status), limits and types announced in welcome and
 // enforced (the bytes must be what the type says), linking to a message or a ticket comment,
-// and who may read or touch which file — tried over the raw protocol, not through the SDK.
+// and who may read or touch which file — tried over the raw protocol, not through the SDK;
+// uploads never attached are deleted after a week.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "raw_http.hpp"
+#include "sqlite/sqlite.hpp"
 #include "server_test_helpers.hpp"
 
 namespace parley::test {
@@ -198,6 +202,32 @@ TEST_F(ServerAttachments, AnAcknowledgedPieceSurvivesSigkill) {
   EXPECT_EQ(Json::parse(get("u-1", id + "/status").body)["attachment"]["received"], 2000);
   ASSERT_EQ(put("u-1", id, 2000, kPng.substr(2000)).status, 200);
   EXPECT_EQ(get("u-1", id).body, kPng);
+}
+
+TEST_F(ServerAttachments, UploadsNeverAttachedAreDeletedAfterAWeekAndAttachedOnesStay) {
+  const std::string attached = uploaded("u-1");
+  auto ann = connect_as(server, "u-1");
+  ASSERT_TRUE(is_res(ann->request("chat.send", {{"client_id", "a1"}, {"text", "x"}, {"attachments", {attached}}})));
+  ann.reset();
+  const std::string loose = uploaded("u-1");
+  const auto made = create("u-1", {{"name", "half.png"}, {"content_type", "image/png"}, {"size", kPng.size()}});
+  const std::string half = Json::parse(made.body)["attachment"]["id"];
+  ASSERT_EQ(put("u-1", half, 0, kPng.substr(0, 1000)).status, 200);
+
+  server.stop();
+  {  // eight days pass
+    sqlite::Database db(server.db_path());
+    db.exec("UPDATE attachments SET created_at = created_at - 8 * 24 * 3600 * 1000");
+  }
+  server.start();
+  const std::string recent = uploaded("u-1");  // a new upload sweeps the old ones
+
+  EXPECT_EQ(get("u-1", loose).status, 404);
+  EXPECT_EQ(get("u-1", half + "/status").status, 404);
+  EXPECT_FALSE(std::filesystem::exists(server.db_path() + ".attachments/" + loose.substr(3)));
+  EXPECT_FALSE(std::filesystem::exists(server.db_path() + ".attachments/" + half.substr(3)));
+  EXPECT_EQ(get("u-1", attached).body, kPng);  // attached: kept as long as its message
+  EXPECT_EQ(get("u-1", recent).body, kPng);
 }
 
 }  // namespace

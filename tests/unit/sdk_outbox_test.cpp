@@ -104,6 +104,39 @@ TEST(SdkOutbox, QueuedAfterPagesThroughTheLineInOrder) {
   EXPECT_EQ(rest[2].client_id, "e");
 }
 
+std::vector<std::string> ready_ids(Store& store) {
+  std::vector<std::string> ids;
+  for (const auto& e : store.outbox().queued_after(0, 100)) ids.push_back(e.client_id);
+  return ids;
+}
+
+TEST(SdkOutbox, AHeldEntryWaitsForItsFilesThenJoinsTheEndOfTheLineWithItsFinalArgs) {
+  Store store("");
+  OutboxEntry photo = entry("photo");
+  photo.held = true;
+  store.outbox().append(photo);
+  store.outbox().append(entry("b"));
+  EXPECT_EQ(ready_ids(store), (std::vector<std::string>{"b"}));  // later writes go on
+  EXPECT_EQ(store.outbox().size(), 2u);                          // but it is still to send
+  EXPECT_EQ(client_ids(store), (std::vector<std::string>{"photo", "b"}));
+  EXPECT_FALSE(store.outbox().release("b", "{}"));  // not held
+
+  // A held entry can fail (a file refused) and be requeued: it stays held.
+  store.outbox().mark_failed("photo", "too_large", "the file is too large");
+  EXPECT_TRUE(store.outbox().requeue("photo"));
+  EXPECT_TRUE(store.outbox().find("photo")->held);
+  EXPECT_EQ(ready_ids(store), (std::vector<std::string>{"b"}));
+
+  store.outbox().append(entry("c"));
+  EXPECT_TRUE(store.outbox().release("photo", R"({"attachments":["at-1"]})"));
+  EXPECT_EQ(ready_ids(store), (std::vector<std::string>{"b", "c", "photo"}));
+  const auto released = store.outbox().find("photo");
+  ASSERT_TRUE(released);
+  EXPECT_FALSE(released->held);
+  EXPECT_EQ(released->args_json, R"({"attachments":["at-1"]})");
+  EXPECT_FALSE(store.outbox().release("photo", "{}"));  // once
+}
+
 TEST(SdkOutbox, AFailedEntryLeavesTheLineUntilRequeuedAtItsEnd) {
   Store store("");
   for (const char* id : {"a", "b", "c"}) store.outbox().append(entry(id));
