@@ -6,8 +6,6 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 namespace parley::server {
@@ -45,15 +43,6 @@ void AttachmentFiles::write_at(std::int64_t id, std::int64_t offset, std::string
     fail("cannot sync", path);
   }
   ::close(fd);
-}
-
-std::string AttachmentFiles::read(std::int64_t id) const {
-  const std::string path = path_of(id);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail("cannot read", path);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
 }
 
 void AttachmentFiles::remove(std::int64_t id) const noexcept {

@@ -15,11 +15,10 @@ class AttachmentFiles {
   // Writes `bytes` at `offset` of the attachment's file and makes them durable. Throws
   // std::runtime_error on an I/O failure.
   void write_at(std::int64_t id, std::int64_t offset, std::string_view bytes) const;
-  std::string read(std::int64_t id) const;  // the whole file; throws if it cannot be read
+  std::string path_of(std::int64_t id) const;  // read it from there, a piece at a time
   void remove(std::int64_t id) const noexcept;
 
  private:
-  std::string path_of(std::int64_t id) const;
   std::string dir_;
 };
 

@@ -162,7 +162,7 @@ HttpResponse AttachmentEndpoint::upload(const Principal& caller, const Attachmen
   services_.files.write_at(attachment.id, offset, request.body);
   AttachmentRow now = attachment;
   now.received = offset + length;
-  if (now.complete() && !content_matches(now.content_type, services_.files.read(now.id))) {
+  if (now.complete() && !file_matches(now.content_type, services_.files.path_of(now.id))) {
     services_.files.remove(now.id);
     services_.attachments.remove(now.id);
     throw RequestError(ErrorCode::bad_request, "the file is not " + now.content_type);
@@ -179,7 +179,7 @@ HttpResponse AttachmentEndpoint::download(const AttachmentRow& attachment, const
     response.status = 304;
   } else {
     response.content_type = attachment.content_type;
-    response.body = services_.files.read(attachment.id);
+    response.body_file = services_.files.path_of(attachment.id);  // streamed, not read whole
   }
   response.headers.emplace_back("etag", etag);
   // An attachment never changes: a device may keep it for good, but only for its user.

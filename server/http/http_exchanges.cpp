@@ -1,5 +1,9 @@
 #include "http/http_exchanges.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <array>
 #include <cstring>
 #include <vector>
@@ -135,13 +139,42 @@ int HttpExchanges::receive_body(lws* wsi, const void* data, std::size_t len) {
   return 0;
 }
 
+HttpExchanges::OpenFile& HttpExchanges::OpenFile::operator=(OpenFile&& other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = std::exchange(other.fd_, -1);
+  }
+  return *this;
+}
+
+HttpExchanges::OpenFile::~OpenFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+HttpExchanges::Outgoing HttpExchanges::body_of(HttpResponse& response) {
+  Outgoing out;
+  if (!response.body_file.empty()) {
+    OpenFile file(::open(response.body_file.c_str(), O_RDONLY | O_CLOEXEC));
+    struct stat about {};
+    if (file.get() >= 0 && ::fstat(file.get(), &about) == 0) {
+      out.file = std::move(file);
+      out.size = static_cast<std::size_t>(about.st_size);
+      return out;
+    }
+    response = error_response(protocol::ErrorCode::internal, "the file cannot be read");
+  }
+  out.body = response.shared_body ? std::move(response.shared_body)
+                                  : std::make_shared<const std::string>(std::move(response.body));
+  out.size = out.body->size();
+  return out;
+}
+
 int HttpExchanges::respond(lws* wsi, const HttpRequest& request) {
   HttpResponse response = handler_(request);
   compress_if_accepted(request, response);
+  Outgoing out = body_of(response);
   const bool has_body = !response.content_type.empty() && response.status != 304 &&
                         request.method != "HEAD";
-  auto body = response.shared_body ? std::move(response.shared_body)
-                                   : std::make_shared<const std::string>(std::move(response.body));
 
   std::array<unsigned char, LWS_PRE + kHeaderBytes> buffer{};
   unsigned char* start = buffer.data() + LWS_PRE;
@@ -150,7 +183,7 @@ int HttpExchanges::respond(lws* wsi, const HttpRequest& request) {
   if (lws_add_http_common_headers(
           wsi, static_cast<unsigned int>(response.status),
           response.content_type.empty() ? nullptr : response.content_type.c_str(),
-          has_body ? body->size() : 0, &p, end) != 0) {
+          has_body ? out.size : 0, &p, end) != 0) {
     return 1;
   }
   for (const auto& [name, value] : response.headers) {
@@ -159,8 +192,8 @@ int HttpExchanges::respond(lws* wsi, const HttpRequest& request) {
   if (lws_finalize_write_http_header(wsi, start, &p, end) != 0) return 1;
   if (!has_body) return lws_http_transaction_completed(wsi) != 0 ? -1 : 0;
 
-  const bool small = body->size() <= kChunkBytes;
-  outgoing_[wsi] = Outgoing{std::move(body), 0};
+  const bool small = out.size <= kChunkBytes;
+  outgoing_[wsi] = std::move(out);
   // A small body goes out with the headers; a larger one as the socket asks for more.
   if (small) return write_more(wsi);
   lws_callback_on_writable(wsi);
@@ -171,11 +204,15 @@ int HttpExchanges::write_more(lws* wsi) {
   auto it = outgoing_.find(wsi);
   if (it == outgoing_.end()) return 0;
   auto& out = it->second;
-  const std::string& body = *out.body;
-  const std::size_t n = std::min(kChunkBytes, body.size() - out.sent);
-  const bool last = out.sent + n == body.size();
+  const std::size_t n = std::min(kChunkBytes, out.size - out.sent);
+  const bool last = out.sent + n == out.size;
   scratch_.resize(LWS_PRE + n);  // lws_write needs LWS_PRE writable bytes before the data
-  std::memcpy(scratch_.data() + LWS_PRE, body.data() + out.sent, n);
+  if (out.file.get() >= 0) {
+    const auto got = ::pread(out.file.get(), scratch_.data() + LWS_PRE, n, static_cast<off_t>(out.sent));
+    if (got != static_cast<ssize_t>(n)) return -1;  // the file changed under us: drop the link
+  } else {
+    std::memcpy(scratch_.data() + LWS_PRE, out.body->data() + out.sent, n);
+  }
   if (lws_write(wsi, scratch_.data() + LWS_PRE, n, last ? LWS_WRITE_HTTP_FINAL : LWS_WRITE_HTTP) !=
       static_cast<int>(n)) {
     return -1;

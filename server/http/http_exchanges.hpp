@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <libwebsockets.h>
@@ -27,10 +28,30 @@ class HttpExchanges {
   int on_callback(lws* wsi, lws_callback_reasons reason, void* user, void* in, std::size_t len);
 
  private:
+  // A file descriptor closed with its owner.
+  class OpenFile {
+   public:
+    OpenFile() = default;
+    explicit OpenFile(int fd) : fd_(fd) {}
+    OpenFile(OpenFile&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+    OpenFile& operator=(OpenFile&& other) noexcept;
+    OpenFile(const OpenFile&) = delete;
+    OpenFile& operator=(const OpenFile&) = delete;
+    ~OpenFile();
+    int get() const noexcept { return fd_; }
+
+   private:
+    int fd_ = -1;
+  };
+  // What is left to write of a response's body: bytes in memory, or a file read as it goes.
   struct Outgoing {
     std::shared_ptr<const std::string> body;
+    OpenFile file;
+    std::size_t size = 0;
     std::size_t sent = 0;
   };
+  // The response's body to send; a file that cannot be opened makes it an error response.
+  static Outgoing body_of(HttpResponse& response);
 
   int begin(lws* wsi, const char* path);
   int receive_body(lws* wsi, const void* data, std::size_t len);

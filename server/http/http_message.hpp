@@ -37,6 +37,9 @@ struct HttpResponse {
   // A body shared with other responses (a cached catalogue), sent as it is: already
   // compressed if the headers say so. When set, `body` is not used.
   std::shared_ptr<const std::string> shared_body;
+  // A file sent as it is, read a piece at a time as the socket takes it (an attachment): when
+  // set, neither `body` nor `shared_body` is used.
+  std::string body_file;
 };
 
 HttpResponse json_response(int status, const protocol::Json& body);

@@ -204,6 +204,35 @@ TEST_F(ServerAttachments, AnAcknowledgedPieceSurvivesSigkill) {
   EXPECT_EQ(get("u-1", id).body, kPng);
 }
 
+TEST_F(ServerAttachments, TextIsCheckedThroughoutAndFilesComeBackWholeInPieces) {
+  // A log of 99 KB: an emoji across the 64 KiB mark where the check reads its next piece,
+  // Korean after it; the same with one stray byte deep inside.
+  std::string log(65'534, 'a');
+  log += "\xF0\x9F\x93\xA6";  // U+1F4E6, bytes 65534..65537
+  while (log.size() < 99'000) log += "\xED\x99\x98\xEB\xB6\x88 ";  // "환불 "
+  std::string broken = log;
+  broken[80'000] = '\xFF';
+  auto upload = [&](const std::string& bytes) {
+    const auto made = create("u-1", {{"name", "app.log"}, {"content_type", "text/plain"}, {"size", bytes.size()}});
+    EXPECT_EQ(made.status, 201) << made.body;
+    const std::string id = Json::parse(made.body)["attachment"]["id"];
+    return std::make_pair(id, put("u-1", id, 0, bytes));
+  };
+  const auto [good, accepted] = upload(log);
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  const auto [bad, refused] = upload(broken);
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_EQ(get("u-1", bad + "/status").status, 404);  // deleted
+
+  const auto file = get("u-1", good);  // larger than one 64 KiB write
+  ASSERT_EQ(file.status, 200);
+  EXPECT_EQ(file.header("content-length"), std::to_string(log.size()));
+  EXPECT_EQ(file.body, log);
+  const auto head = raw_http(server.port(), "HEAD", "/v1/attachments/" + good, {auth("u-1")});
+  EXPECT_EQ(head.status, 200);
+  EXPECT_TRUE(head.body.empty());
+}
+
 TEST_F(ServerAttachments, UploadsNeverAttachedAreDeletedAfterAWeekAndAttachedOnesStay) {
   const std::string attached = uploaded("u-1");
   auto ann = connect_as(server, "u-1");
