@@ -193,14 +193,14 @@ struct Index::Impl {
   void collect(const DocSlot& doc, bool intern, std::array<std::uint32_t, kFieldCount>& length) {
     doc_terms.clear();
     auto field = [&](std::string_view text, Field f) {
-      for (auto& tok : tokenize(text)) {
+      for_each_token(text, [&](const TokenView& tok) {
         ++length[f];
         if (intern) {
           doc_terms.add(vocabulary.intern(tok.term), f);
         } else if (auto id = vocabulary.find(tok.term)) {
           doc_terms.add(*id, f);
         }
-      }
+      });
     };
     field(doc.title(), kTitle);
     field(doc.tags(), kTags);

@@ -65,41 +65,49 @@ bool is_hangul_syllables(std::string_view text) {
   return true;
 }
 
-std::string normalize(std::string_view text) {
-  // Fast paths, with the result utf8proc would give: ASCII needs only lower-casing, and
-  // precomposed Hangul needs nothing. Most FAQ text is one or the other, and normalizing it
-  // through utf8proc was most of the cost of indexing, searching and making snippets.
+// `text` normalised, as a view: into `text` itself when normalising leaves it unchanged, else
+// into `scratch`. Fast paths give what utf8proc would: ASCII needs only lower-casing, and
+// precomposed Hangul needs nothing. Most FAQ text is one or the other, and normalizing it
+// through utf8proc was most of the cost of indexing, searching and making snippets.
+std::string_view normalize(std::string_view text, std::string& scratch) {
   if (is_ascii(text)) {
-    std::string out(text);
-    for (char& c : out) {
+    std::size_t upper = 0;
+    while (upper < text.size() && !(text[upper] >= 'A' && text[upper] <= 'Z')) ++upper;
+    if (upper == text.size()) return text;
+    scratch.assign(text);
+    for (std::size_t i = upper; i < scratch.size(); ++i) {
+      char& c = scratch[i];
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    return out;
+    return scratch;
   }
-  if (is_hangul_syllables(text)) return std::string(text);
+  if (is_hangul_syllables(text)) return text;
   utf8proc_uint8_t* out = nullptr;
   const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
                                                       UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
                                                       UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
   const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
                               static_cast<utf8proc_ssize_t>(text.size()), &out, options);
-  if (n < 0) return std::string(text);  // cannot happen for valid UTF-8 segments
+  if (n < 0) return text;  // cannot happen for valid UTF-8 segments
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(out, &std::free);
-  return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
-}
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+  scratch.assign(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+  return scratch;
 }
 
 // A deliberately light English stemmer: plural and possessive endings only. Stronger
-// stemming trades precision for recall in ways that FAQ titles punish.
-std::string stem(std::string word) {
+// stemming trades precision for recall in ways that FAQ titles punish. The stem is a prefix
+// of `word`, or (for "-ies") built in `scratch`.
+std::string_view stem(std::string_view word, std::string& scratch) {
   if (word.size() < 4) return word;
-  if (ends_with(word, "ies") && word.size() > 4) return word.substr(0, word.size() - 3) + "y";
-  if (ends_with(word, "sses")) return word.substr(0, word.size() - 2);
-  if (ends_with(word, "ss") || ends_with(word, "us") || ends_with(word, "is")) return word;
-  if (ends_with(word, "s")) return word.substr(0, word.size() - 1);
+  if (word.ends_with("ies") && word.size() > 4) {
+    std::string built(word.substr(0, word.size() - 3));  // `word` may live in `scratch`
+    built += 'y';
+    scratch = std::move(built);
+    return scratch;
+  }
+  if (word.ends_with("sses")) return word.substr(0, word.size() - 2);
+  if (word.ends_with("ss") || word.ends_with("us") || word.ends_with("is")) return word;
+  if (word.ends_with("s")) return word.substr(0, word.size() - 1);
   return word;
 }
 
@@ -109,16 +117,16 @@ struct CodePoint {
   std::size_t end;
 };
 
-void emit_cjk_run(std::string_view text, const std::vector<CodePoint>& run,
-                  std::vector<Token>& out) {
+void emit_cjk_run(std::string_view text, const std::vector<CodePoint>& run, std::string& scratch,
+                  const std::function<void(const TokenView&)>& sink) {
   const std::size_t begin = run.front().begin;
   const std::size_t end = run.back().end;
-  out.push_back({normalize(text.substr(begin, end - begin)), begin, end, false});
+  sink(TokenView{normalize(text.substr(begin, end - begin), scratch), begin, end, false});
   if (run.size() <= 2) return;  // a run of one or two characters is its own gram
   for (std::size_t i = 0; i + 1 < run.size(); ++i) {
     const std::size_t b = run[i].begin;
     const std::size_t e = run[i + 1].end;
-    out.push_back({normalize(text.substr(b, e - b)), b, e, true});
+    sink(TokenView{normalize(text.substr(b, e - b), scratch), b, e, true});
   }
 }
 
@@ -131,20 +139,21 @@ bool is_word_term(std::string_view term) {
   return n > 0 && !is_cjk(cp);
 }
 
-std::vector<Token> tokenize(std::string_view text) {
-  std::vector<Token> out;
+void for_each_token(std::string_view text, const std::function<void(const TokenView&)>& sink) {
   std::vector<CodePoint> run;
+  std::string scratch;       // a term normalisation changed
+  std::string stem_scratch;  // a stem that is not a prefix of its word
   CharClass run_class = CharClass::separator;
 
   auto flush = [&] {
     if (run.empty()) return;
     if (run_class == CharClass::cjk) {
-      emit_cjk_run(text, run, out);
+      emit_cjk_run(text, run, scratch, sink);
     } else {
       const std::size_t b = run.front().begin;
       const std::size_t e = run.back().end;
-      std::string term = stem(normalize(text.substr(b, e - b)));
-      if (!term.empty()) out.push_back({std::move(term), b, e, false});
+      const std::string_view term = stem(normalize(text.substr(b, e - b), scratch), stem_scratch);
+      if (!term.empty()) sink(TokenView{term, b, e, false});
     }
     run.clear();
   };
@@ -171,6 +180,13 @@ std::vector<Token> tokenize(std::string_view text) {
     pos += len;
   }
   flush();
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> out;
+  for_each_token(text, [&](const TokenView& t) {
+    out.push_back(Token{std::string(t.term), t.begin, t.end, t.cjk_gram});
+  });
   return out;
 }
 

@@ -8,6 +8,7 @@
 // - Hangul, kana and CJK ideographs give the whole run and its character bigrams, so that a
 //   Korean query matches through particles and spacing ("환불은" shares "환불" with "환불 정책").
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +22,21 @@ struct Token {
   bool cjk_gram = false;  // a bigram (or unigram) cut from a CJK run, not a whole word
 };
 
-// Tokens of `text` in order of appearance. Invalid UTF-8 bytes are treated as separators.
+// A token as for_each_token gives it: `term` is valid only during the call.
+struct TokenView {
+  std::string_view term;
+  std::size_t begin;
+  std::size_t end;
+  bool cjk_gram = false;
+};
+
+// Calls `sink` with each token of `text`, in order of appearance, without allocating per
+// token: a term is a view into `text` when normalising leaves it as it is (lower-case ASCII,
+// Hangul syllables: most FAQ text), else into a buffer reused for the next. Invalid UTF-8
+// bytes are treated as separators. Indexing uses this.
+void for_each_token(std::string_view text, const std::function<void(const TokenView&)>& sink);
+
+// The same tokens, kept.
 std::vector<Token> tokenize(std::string_view text);
 
 // True if `term` is a whole word of a space-separated script (eligible for prefix and typo
