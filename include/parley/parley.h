@@ -728,6 +728,13 @@ PARLEY_EXPERIMENTAL_API parley_status parley_agent_reply(parley_client *client,
                                                          uint64_t tag,
                                                          char *out_client_id) PARLEY_NOEXCEPT;
 
+/* parley_agent_reply with files from the device, as parley_chat_send_with_files sends them
+ * (text may then be empty). */
+PARLEY_EXPERIMENTAL_API parley_status parley_agent_reply_with_files(
+    parley_client *client, const char *conversation, size_t conversation_len, const char *text,
+    size_t text_len, const char *const *paths, const char *const *content_types, size_t count,
+    uint64_t tag, char *out_client_id) PARLEY_NOEXCEPT;
+
 /* Moves a ticket to a status (not PARLEY_TICKET_STATUS_ANY). The server allows
  * open<->pending, open/pending->solved, open/pending/solved->closed, solved/closed->open;
  * others fail with PARLEY_E_CONFLICT. Reply: PARLEY_EVENT_TICKET_STATUS_SET. */

@@ -20,6 +20,21 @@ PARLEY_API parley_status parley_agent_reply(parley_client* client, const char* c
   });
 }
 
+PARLEY_API parley_status parley_agent_reply_with_files(parley_client* client, const char* conversation,
+                                                       size_t conversation_len, const char* text,
+                                                       size_t text_len, const char* const* paths,
+                                                       const char* const* content_types, size_t count,
+                                                       uint64_t tag, char* out_client_id) noexcept {
+  return guard(__func__, [&] {
+    auto& c = deref(client, "client");
+    const auto conversation_id = string_arg(conversation, conversation_len, "conversation");
+    const auto message = string_arg(text, text_len, "text");
+    const auto files = parley::capi::file_list_arg(paths, content_types, count);
+    parley::capi::copy_client_id(c.client.agent_reply_with_files(conversation_id, message, files, tag),
+                                 out_client_id);
+  });
+}
+
 PARLEY_API parley_status parley_agent_set_ticket_status(parley_client* client,
                                                         const char* ticket_id,
                                                         size_t ticket_id_len,

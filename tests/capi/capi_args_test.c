@@ -552,6 +552,13 @@ static void test_agent(parley_client *client) {
   EXPECT_INVALID(parley_agent_reply(client, PARLEY_STR("c-1"), NULL, 2, 1, id));
   EXPECT_INVALID(parley_agent_reply(client, PARLEY_STR("c-1"), PARLEY_STR("\xED\xA0\x80"), 1, id));
   EXPECT_INVALID(parley_agent_reply(client, PARLEY_STR("c-1"), g_oversized, OVERSIZED_LEN, 1, id));
+  {
+    const char *missing_file[1] = {"/no/such/file.png"};
+    EXPECT_INVALID(parley_agent_reply_with_files(NULL, PARLEY_STR("c-1"), NULL, 0, missing_file, NULL, 1, 1, id));
+    EXPECT_INVALID(parley_agent_reply_with_files(client, PARLEY_STR("c-1"), NULL, 0, NULL, NULL, 1, 1, id));
+    EXPECT_INVALID(parley_agent_reply_with_files(client, PARLEY_STR("c-1"), NULL, 0, missing_file, NULL, 0, 1, id));
+    EXPECT_INVALID(parley_agent_reply_with_files(client, PARLEY_STR("c-1"), NULL, 0, missing_file, NULL, 1, 1, id));
+  }
 
   EXPECT_INVALID(
       parley_agent_set_ticket_status(NULL, PARLEY_STR("t-1"), PARLEY_TICKET_STATUS_OPEN, 1));

@@ -405,6 +405,23 @@ TEST_F(CApiIntegration, FilesFromTheDeviceGoOutWithAMessageAndATicket) {
   EXPECT_EQ(field(sent->json, "/message/attachments/0/name"), "capi-photo.png");
   EXPECT_EQ(field(sent->json, "/message/attachments/1/content_type"), "text/plain");
 
+  // An agent answers with a file alone.
+  CClient agent(server.url(), server.mint_token("a-sam", "Sam", "agent"));
+  ASSERT_TRUE(agent.wait_connected());
+  const std::string conversation = field(sent->json, "/message/conversation_id");
+  const char* photo_only[1] = {photo.c_str()};
+  ASSERT_EQ(parley_agent_reply_with_files(agent.get(), conversation.data(), conversation.size(), nullptr, 0,
+                                          photo_only, nullptr, 1, 4, nullptr),
+            PARLEY_OK);
+  const auto replied = agent.wait_for_reply(PARLEY_EVENT_MESSAGE_SENT, 4);
+  ASSERT_TRUE(replied);
+  ASSERT_EQ(replied->status, PARLEY_OK) << replied->error_message;
+  EXPECT_EQ(field(replied->json, "/message/attachments/0/name"), "capi-photo.png");
+  ASSERT_TRUE(ann.wait_for([](const PolledEvent& e) {
+    return e.type == PARLEY_EVENT_MESSAGE_RECEIVED && field(e.json, "/message/author/kind") == "agent" &&
+           field(e.json, "/message/attachments/0/name") == "capi-photo.png";
+  }));
+
   parley_ticket_draft* draft = nullptr;
   ASSERT_EQ(parley_ticket_draft_new(&draft), PARLEY_OK);
   ASSERT_EQ(parley_ticket_draft_set_subject(draft, PARLEY_STR("Crash at checkout")), PARLEY_OK);
