@@ -312,22 +312,29 @@ std::string Client::add_comment(std::string_view ticket_id, std::string_view tex
   return add_comment(ticket_id, text, {}, tag);
 }
 
-std::string Client::add_comment(std::string_view ticket_id, std::string_view text,
-                                const std::vector<std::string>& attachment_ids, std::uint64_t tag) {
+namespace {
+
+std::string post_comment(Client::Impl& impl, std::string_view ticket_id, std::string_view text,
+                         const std::vector<std::string>& attachment_ids,
+                         const std::vector<LocalFile>& files, std::uint64_t tag) {
   check_id("ticket_id", ticket_id);
-  check_text("text", text, impl_->limits.max_text_bytes.load(), true);
+  check_text("text", text, impl.limits.max_text_bytes.load(), true);
   client::check_attachment_ids(attachment_ids);
   Json args{{"ticket_id", std::string(ticket_id)}, {"text", std::string(text)}};
   if (!attachment_ids.empty()) args["attachments"] = attachment_ids;
-  return post_write(*impl_, client::ops::kTicketComment, std::move(args), tag);
+  return post_write(impl, client::ops::kTicketComment, std::move(args), tag, std::nullopt, files);
+}
+
+}  // namespace
+
+std::string Client::add_comment(std::string_view ticket_id, std::string_view text,
+                                const std::vector<std::string>& attachment_ids, std::uint64_t tag) {
+  return post_comment(*impl_, ticket_id, text, attachment_ids, {}, tag);
 }
 
 std::string Client::add_comment_with_files(std::string_view ticket_id, std::string_view text,
                                            const std::vector<LocalFile>& files, std::uint64_t tag) {
-  check_id("ticket_id", ticket_id);
-  check_text("text", text, impl_->limits.max_text_bytes.load(), true);
-  Json args{{"ticket_id", std::string(ticket_id)}, {"text", std::string(text)}};
-  return post_write(*impl_, client::ops::kTicketComment, std::move(args), tag, std::nullopt, files);
+  return post_comment(*impl_, ticket_id, text, {}, files, tag);
 }
 
 std::string Client::upload_attachment(std::string_view file_path, std::string_view content_type,

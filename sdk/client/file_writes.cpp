@@ -46,7 +46,6 @@ void FileWrites::add(const std::vector<store::StagedUpload>& files) {
 }
 
 void FileWrites::resume(const std::string& token) {
-  std::vector<std::string> complete_writes;
   for (const auto& upload : store_.uploads().incomplete()) {
     if (running_.count(upload.upload_id) != 0) continue;
     const auto entry = store_.outbox().find(upload.write_id);
@@ -60,7 +59,7 @@ void FileWrites::resume(const std::string& token) {
     job.tag = entry->tag;
     job.write_id = upload.write_id;
     job.attachment_id = upload.attachment_id;
-    running_.insert(upload.upload_id);
+    running_.emplace(upload.upload_id, upload.attachment_id);
     transfers_.upload(std::move(job));
   }
 }
@@ -68,17 +67,19 @@ void FileWrites::resume(const std::string& token) {
 FileWrites::Outcome FileWrites::on_transfer(Event event) {
   Outcome outcome;
   const std::string write_id = event.client_id;
-  const auto upload = store_.uploads().find(event.upload_id);
   if (event.type == EventType::attachment_progress) {
-    if (!upload) return outcome;  // cancelled meanwhile
-    if (!event.attachment.id.empty() && event.attachment.id != upload->attachment_id) {
+    const auto running = running_.find(event.upload_id);
+    if (running == running_.end()) return outcome;  // its write was cancelled meanwhile
+    if (!event.attachment.id.empty() && event.attachment.id != running->second) {
       // Kept so that the next run resumes this upload rather than starting another.
-      store_.uploads().set_attachment_id(upload->upload_id, event.attachment.id);
+      store_.uploads().set_attachment_id(event.upload_id, event.attachment.id);
+      running->second = event.attachment.id;
     }
     outcome.events.push_back(std::move(event));
     return outcome;
   }
   running_.erase(event.upload_id);
+  const auto upload = store_.uploads().find(event.upload_id);
   if (!upload) return outcome;  // its write was cancelled
   if (event.error.code == ErrorCode::ok) {
     store_.transaction([&] {
@@ -133,9 +134,11 @@ void FileWrites::keep_in_cache(const store::StagedUpload& upload, const std::str
 void FileWrites::cancel(const std::string& write_id) {
   std::error_code failed;
   for (const auto& upload : store_.uploads().of_write(write_id)) {
-    if (running_.count(upload.upload_id) != 0) transfers_.cancel(upload.upload_id);
+    // Its remaining progress and its end are of a write that is gone: not for the app.
+    if (running_.erase(upload.upload_id) != 0) transfers_.cancel(upload.upload_id);
     if (!upload.complete) fs::remove(upload.file_path, failed);
   }
   store_.uploads().remove_write(write_id);
 }
+
 }  // namespace parley::client

@@ -6,7 +6,7 @@
 // fails the write (retry or cancel it, like a refused write); a lost link, a server that is
 // down or a token to renew only pause the upload, which resumes on the next session, on a
 // network change and in the next run of the app.
-#include <set>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -50,7 +50,9 @@ class FileWrites {
   store::Store& store_;
   FileTransfers& transfers_;
   std::string files_dir_;
-  std::set<std::string> running_;  // upload ids handed to the transfers and not finished
+  // Uploads handed to the transfers and not finished, with the server's attachment id as far
+  // as the store knows it: progress events need no read of the store.
+  std::map<std::string, std::string> running_;
 };
 
 }  // namespace parley::client

@@ -70,7 +70,7 @@ void AttachmentRepository::remove(std::int64_t id) {
 std::vector<std::int64_t> AttachmentRepository::unlinked_before(std::int64_t before_ms, std::size_t limit) {
   auto st = db_.prepare(
       "SELECT id FROM attachments WHERE created_at < ? AND message_id IS NULL AND comment_id IS NULL "
-      "AND ticket_id IS NULL ORDER BY id LIMIT ?");
+      "AND ticket_id IS NULL ORDER BY created_at LIMIT ?");
   st.bind(1, before_ms).bind(2, static_cast<std::int64_t>(limit));
   std::vector<std::int64_t> ids;
   while (st.step()) ids.push_back(st.column_int(0));

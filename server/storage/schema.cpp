@@ -181,8 +181,14 @@ ALTER TABLE attachments ADD COLUMN ticket_id INTEGER REFERENCES tickets(id);
 CREATE INDEX attachments_by_ticket ON attachments(ticket_id) WHERE ticket_id IS NOT NULL;
 )sql";
 
+// 8: uploads never attached, by age: the sweep that deletes old ones reads only those.
+constexpr const char* kVersion8 = R"sql(
+CREATE INDEX attachments_unlinked ON attachments(created_at)
+  WHERE message_id IS NULL AND comment_id IS NULL AND ticket_id IS NULL;
+)sql";
+
 constexpr std::array<const char*, kSchemaVersion> kMigrations{
-    kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6, kVersion7};
+    kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6, kVersion7, kVersion8};
 
 }  // namespace
 
