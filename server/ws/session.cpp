@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "ws/frame_writer.hpp"
+
 namespace parley::server {
 
 Session::Session(lws* wsi) : wsi_(wsi) {}
@@ -15,10 +17,8 @@ void Session::send(std::string frame) {
     close_soon();
     return;
   }
-  std::string buffer(LWS_PRE, '\0');
-  buffer += frame;
   queued_bytes_ += frame.size();
-  queue_.push_back(std::move(buffer));
+  queue_.push_back(std::move(frame));
   lws_callback_on_writable(wsi_);
 }
 
@@ -54,7 +54,7 @@ bool Session::on_writeable() {
       return false;
     }
   }
-  // One lws_write per callback: lws may keep the unsent rest of a frame and send it before
+  // One lws_write per callback: lws may keep the unsent rest of a write and send it before
   // calling us again.
   if (ping_due_) {
     ping_due_ = false;
@@ -64,18 +64,24 @@ bool Session::on_writeable() {
     ping[LWS_PRE + 1] = 'b';
     if (lws_write(wsi_, ping + LWS_PRE, 2, LWS_WRITE_PING) < 2) return false;
   } else {
-    // Drain while the socket takes more (up to 256 frames), not one frame per loop turn: the
-    // replies of a group commit go out together, and the next batch can form sooner.
-    int written = 0;
-    while (!queue_.empty() && written < 256 && (written == 0 || !lws_send_pipe_choked(wsi_))) {
-      std::string& buffer = queue_.front();
-      const std::size_t size = buffer.size() - LWS_PRE;
-      auto* payload = reinterpret_cast<unsigned char*>(buffer.data()) + LWS_PRE;
-      if (lws_write(wsi_, payload, size, LWS_WRITE_TEXT) < static_cast<int>(size)) return false;
-      queued_bytes_ -= size;
+    // Everything queued, up to kWriteBytes, framed here and written at once: one send() for
+    // the replies and events of a whole group commit instead of one per message. lws keeps
+    // what the socket did not take and sends it before calling us again.
+    constexpr std::size_t kWriteBytes = 256 * 1024;
+    out_.assign(LWS_PRE, '\0');
+    while (!queue_.empty() && (out_.size() == LWS_PRE || out_.size() + queue_.front().size() <= kWriteBytes)) {
+      append_text_frame(out_, queue_.front());
+      queued_bytes_ -= queue_.front().size();
       queue_.pop_front();
-      ++written;
     }
+    if (out_.size() > LWS_PRE) {
+      auto* frames = reinterpret_cast<unsigned char*>(out_.data()) + LWS_PRE;
+      const std::size_t size = out_.size() - LWS_PRE;
+      // LWS_WRITE_RAW: the bytes are whole frames already; lws must not frame them again.
+      // What the socket does not take now, lws keeps and sends first: only < 0 is a failure.
+      if (lws_write(wsi_, frames, size, LWS_WRITE_RAW) < 0) return false;
+    }
+    if (out_.capacity() > 4 * kWriteBytes) std::string().swap(out_);  // after a huge message
   }
   if (ping_due_ || !queue_.empty() || replay_) lws_callback_on_writable(wsi_);
   return true;

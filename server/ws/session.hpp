@@ -1,7 +1,7 @@
 #pragma once
-// One WebSocket connection: the Peer the handlers talk to, with the outgoing queue that is
-// written one frame per WRITEABLE callback, the incoming message reassembly, and the
-// liveness bookkeeping for heartbeats.
+// One WebSocket connection: the Peer the handlers talk to, with the outgoing queue (what is
+// queued when the socket can take more leaves in one write), the incoming message
+// reassembly, and the liveness bookkeeping for heartbeats.
 #include <chrono>
 #include <cstddef>
 #include <deque>
@@ -40,8 +40,9 @@ class Session final : public Peer {
 
  private:
   lws* wsi_;
-  std::deque<std::string> queue_;  // each frame prefixed with LWS_PRE bytes of headroom
+  std::deque<std::string> queue_;  // messages not written yet
   std::size_t queued_bytes_ = 0;
+  std::string out_;  // the frames of one write, after LWS_PRE bytes of headroom; kept for its capacity
   bool ping_due_ = false;
   bool closing_ = false;
   ReplayPager replay_;  // set while a replay is under way
