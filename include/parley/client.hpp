@@ -8,10 +8,11 @@
 //
 // Writes (send_message, edit_message, delete_message, create_ticket, add_comment,
 // close_ticket, reopen_ticket, rate_ticket, rate_article, agent_reply, set_ticket_priority,
-// take_ticket) are written to the outbox on disk before they return (they wait for the local
-// store, never for the network), then sent, and resent after reconnects, until the server
-// acknowledges them; the server deduplicates on the returned client id, so each takes effect
-// exactly once.
+// take_ticket) are committed to the outbox on disk before they return (they wait for the local
+// store, never for the network or a disk flush): from then on the app may be killed without
+// losing them. Each is then sent at once and flushed to the disk against a power loss while
+// the server works on it, and resent after reconnects until the server acknowledges it; the
+// server deduplicates on the returned client id, so each takes effect exactly once.
 #include <chrono>
 #include <cstdint>
 #include <functional>

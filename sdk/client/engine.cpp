@@ -143,6 +143,7 @@ void Engine::run_commands() {
 // --- Commands -------------------------------------------------------------------------
 
 void Engine::stop() {
+  sync_writes();
   stopped_ = true;
   faq_fetch_.cancel();
   connection_.stop();
@@ -151,7 +152,7 @@ void Engine::stop() {
 void Engine::write(WriteRequest request) {
   const EventType reply = ops::write_reply(request.op).value_or(EventType::message_sent);
   try {
-    store_.durable_transaction([&] {
+    store_.transaction([&] {
       store::OutboxEntry entry;
       entry.client_id = request.client_id;
       entry.op = request.op;
@@ -180,13 +181,32 @@ void Engine::write(WriteRequest request) {
                request.client_id);
     return;
   }
+  sync_due_ = true;
   if (!request.files.empty()) {
     file_writes_->resume(token_);
-    return;
+  } else if (!retry_timer_.armed()) {
+    send_outbox();  // while a refused write waits for its retry, later ones wait too
   }
-  // While a refused write waits for its retry, later ones wait too, so that order holds.
-  if (!retry_timer_.armed()) send_outbox();
+  sync_when_sent();
 }
+
+void Engine::sync_when_sent() {
+  if (!connection_.sending()) sync_writes();
+}
+
+void Engine::sync_writes() {
+  if (!sync_due_) return;
+  sync_due_ = false;
+  try {
+    store_.sync();
+  } catch (const std::exception& e) {
+    // The writes are committed (safe if the app is killed) and the next flush covers them.
+    sync_due_ = true;
+    lwsl_err("parley: could not flush new writes to the disk: %s\n", e.what());
+  }
+}
+
+void Engine::on_sent() { sync_writes(); }
 
 void Engine::read(EventType reply, const char* op, protocol::Json args, std::uint64_t tag) {
   if (stopped_) {
@@ -387,16 +407,18 @@ ErrorCode Engine::retry_write(const std::string& client_id) {
   if (!entry) return ErrorCode::not_found;
   if (!entry->failed()) return ErrorCode::conflict;  // still queued: it is being sent
   bool ready = !entry->held;
-  store_.durable_transaction([&] {
+  store_.transaction([&] {
     store_.outbox().requeue(client_id);
     store_.messages().set_state(client_id, DeliveryState::pending);
     if (entry->held) ready = file_writes_->release_if_complete(client_id);
   });
+  sync_due_ = true;
   if (!ready) {
     file_writes_->resume(token_);  // its files go on from where they stopped
-    return ErrorCode::ok;
+  } else if (!retry_timer_.armed()) {
+    send_outbox();
   }
-  if (!retry_timer_.armed()) send_outbox();
+  sync_when_sent();
   return ErrorCode::ok;
 }
 
@@ -598,6 +620,7 @@ void Engine::on_session_frame(protocol::ServerFrame frame) {
 }
 
 void Engine::on_session_end() {
+  sync_writes();  // what was waiting for its frames to leave is flushed now
   request_timer_.cancel();
   retry_timer_.cancel();
   receipt_timer_.cancel();

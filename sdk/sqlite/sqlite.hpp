@@ -40,6 +40,10 @@ class Database {
   Database& operator=(Database&& other) noexcept;
 
   void exec(std::string_view sql);  // one or more statements, no results
+  // Flushes the write-ahead log to stable storage: every transaction committed so far then
+  // survives a power loss, whatever `synchronous` they were committed with. Nothing to do for
+  // a database without a log on disk (in memory).
+  void sync_log();
   // A statement for `sql`, compiled once per connection and reused (a hot path runs the same
   // few statements over and over); a statement still in use is not shared, a fresh one is
   // made instead.

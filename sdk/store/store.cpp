@@ -12,7 +12,7 @@ sqlite::Database open(const std::string& path) {
   // WAL: a commit is one append, and readers never block the writer. synchronous=NORMAL: a
   // commit survives the app being killed at once, and a power loss may take back the last
   // few — which for everything but new writes is harmless, since the server replays events
-  // from the seq stored with them. New writes commit with FULL (durable_transaction).
+  // from the seq stored with them. New writes are flushed to the disk (sync) once sent.
   if (!in_memory) {
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");
@@ -34,20 +34,7 @@ void Store::transaction(const std::function<void()>& work) {
   tx.commit();
 }
 
-void Store::durable_transaction(const std::function<void()>& work) {
-  // A pragma that cannot be changed inside a transaction: set around it, and always restored.
-  struct FullSync {
-    sqlite::Database& db;
-    explicit FullSync(sqlite::Database& d) : db(d) { db.exec("PRAGMA synchronous = FULL"); }
-    ~FullSync() {
-      try {
-        db.exec("PRAGMA synchronous = NORMAL");
-      } catch (...) {  // stays FULL: slower, never less safe
-      }
-    }
-  } full(db_);
-  transaction(work);
-}
+void Store::sync() { db_.sync_log(); }
 
 EventOrder Store::apply_event(std::int64_t seq, const std::function<void()>& change) {
   sqlite::Transaction tx(db_);

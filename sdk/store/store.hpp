@@ -66,9 +66,10 @@ class Store {
 
   // Runs `work` in one transaction.
   void transaction(const std::function<void()>& work);
-  // The same, synced to the disk before it returns even against a power loss: for what the
-  // device alone has (a new write in the outbox), where the server cannot fill in a loss.
-  void durable_transaction(const std::function<void()>& work);
+  // Makes every transaction committed so far durable against a power loss (each is safe
+  // against the app being killed from its commit on): for what the device alone has (a new
+  // write in the outbox), where the server cannot fill in a loss.
+  void sync();
 
  private:
   void count_unread(Conversation& conversation);

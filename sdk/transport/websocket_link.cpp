@@ -184,14 +184,21 @@ int WebSocketLink::write_pending(lws* wsi) {
     ping_due_ = false;
     unsigned char frame[LWS_PRE + 1] = {};
     if (lws_write(wsi, frame + LWS_PRE, 0, LWS_WRITE_PING) < 0) return -1;
-  } else if (!outgoing_.empty()) {
-    std::string& framed = outgoing_.front();
-    auto* payload = reinterpret_cast<unsigned char*>(framed.data()) + LWS_PRE;
-    // lws buffers whatever the socket does not take now and sends it before the next
-    // WRITEABLE; only a negative result is a failure.
-    if (lws_write(wsi, payload, framed.size() - LWS_PRE, LWS_WRITE_TEXT) < 0) return -1;
-    outgoing_.pop_front();
+  } else {
+    // As many frames as the socket takes now, not one per turn of the loop.
+    bool first = true;
+    while (!outgoing_.empty() && (first || !lws_send_pipe_choked(wsi))) {
+      std::string& framed = outgoing_.front();
+      auto* payload = reinterpret_cast<unsigned char*>(framed.data()) + LWS_PRE;
+      // lws buffers whatever the socket does not take now and sends it before the next
+      // WRITEABLE; only a negative result is a failure.
+      if (lws_write(wsi, payload, framed.size() - LWS_PRE, LWS_WRITE_TEXT) < 0) return -1;
+      outgoing_.pop_front();
+      first = false;
+    }
+    if (!first && outgoing_.empty()) listener_.on_link_sent();
   }
+  if (wsi != wsi_) return 0;  // the listener dropped the link
   if (ping_due_ || !outgoing_.empty()) lws_callback_on_writable(wsi);
   return 0;
 }

@@ -187,8 +187,15 @@ CREATE INDEX attachments_unlinked ON attachments(created_at)
   WHERE message_id IS NULL AND comment_id IS NULL AND ticket_id IS NULL;
 )sql";
 
+// 9: a principal's latest seq is its last event's (PrincipalRepository::latest_seq), no longer a
+// counter updated with every event.
+constexpr const char* kVersion9 = R"sql(
+ALTER TABLE principals DROP COLUMN last_seq;
+)sql";
+
 constexpr std::array<const char*, kSchemaVersion> kMigrations{
-    kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6, kVersion7, kVersion8};
+    kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6, kVersion7, kVersion8,
+    kVersion9};
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "../support/log_sync_counter.hpp"
 #include "../unit/sdk_temp_dir.hpp"
 #include "sdk_test_client.hpp"
 
@@ -172,6 +173,37 @@ TEST(SdkRecovery, AReopenedFileStoreShowsHistoryOfflineAndResumesWithoutReplay) 
   ASSERT_EQ(received.size(), 1u);
   EXPECT_EQ(received[0].messages.at(0).text, "third");
   EXPECT_TRUE(user.events(of_type(EventType::resynced)).empty());
+}
+
+// What the device alone holds, a new write, is flushed to the disk (the app's call does not
+// wait for it); what the server could replay, received messages, is not flushed one by one.
+TEST(SdkRecovery, NewWritesAndOnlyThemAreFlushedToTheDisk) {
+  ServerProcess server;
+  SdkTempDir dir;
+  LogSyncCounter syncs;
+  SdkTestClient user(sdk_config(server, server.mint_token("u-ann", "Ann"), dir.file("ann.db")));
+  SdkTestClient agent(sdk_config(server, server.mint_token("a-bo", "Bo", "agent")));  // in memory
+  ASSERT_TRUE(user.wait_state(ConnectionState::connected));
+  ASSERT_TRUE(agent.wait_state(ConnectionState::connected));
+
+  int before = syncs.count();
+  user->send_message("online", {}, 1);
+  const auto sent = user.wait_for(reply_to(EventType::message_sent, 1));
+  ASSERT_TRUE(sent && sent->error.ok());
+  EXPECT_GT(syncs.count(), before);  // flushed by the time its acknowledgement is handled
+  const std::string conversation = sent->messages.at(0).conversation_id;
+
+  before = syncs.count();
+  for (int i = 0; i < 5; ++i) agent->agent_reply(conversation, "reply " + std::to_string(i), 10 + i);
+  ASSERT_TRUE(user.wait_for(received_text("reply 4")));
+  EXPECT_EQ(syncs.count(), before);
+
+  const std::size_t mark = user.event_count();
+  server.stop();
+  ASSERT_TRUE(user.wait_state(ConnectionState::disconnected, mark));
+  before = syncs.count();
+  user->send_message("offline", conversation, 2);
+  EXPECT_GT(syncs.count(), before);  // nothing to send: flushed before the call returned
 }
 
 }  // namespace

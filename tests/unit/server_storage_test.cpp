@@ -66,6 +66,29 @@ TEST(GroupCommit, ANestedTransactionFailsAloneAndCommitsWithTheOuterOne) {
   EXPECT_EQ(principals.latest_seq("u-1"), 2u);
 }
 
+// Version 9 drops the seq counter row: a file from version 8 goes on from its last event.
+TEST(EventLog, AVersion8FileGoesOnFromItsLastEvent) {
+  test::SdkTempDir dir;
+  const auto path = dir.file("v8.db");
+  {
+    sqlite::Database db(path);
+    migrate_to(db, 8);
+    db.exec(
+        "INSERT INTO principals (id, kind, name, last_seq, created_at) VALUES "
+        "  ('u-1', 'user', 'Ann', 3, 1), ('u-2', 'user', 'Bo', 0, 1);"
+        "INSERT INTO events (principal_id, seq, name, data, created_at) VALUES "
+        "  ('u-1', 1, 'a', '{}', 1), ('u-1', 2, 'b', '{}', 1), ('u-1', 3, 'c', '{}', 1);");
+  }
+  auto db = open_database(path);
+  EXPECT_EQ(db.user_version(), kSchemaVersion);
+  PrincipalRepository principals(db);
+  EXPECT_EQ(principals.latest_seq("u-1"), 3u);
+  EXPECT_EQ(principals.latest_seq("u-2"), 0u);
+  EXPECT_EQ(principals.append_event("u-1", "d", protocol::Json::object(), 2).seq, 4u);
+  EXPECT_EQ(principals.append_event("u-2", "a", protocol::Json::object(), 2).seq, 1u);
+  EXPECT_THROW(principals.append_event("nobody", "a", protocol::Json::object(), 2), sqlite::SqliteError);
+}
+
 TEST(EventLog, SeqIsPerPrincipalAndGapless) {
   auto db = open_database(":memory:");
   PrincipalRepository principals(db);
