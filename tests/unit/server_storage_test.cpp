@@ -15,6 +15,20 @@
 namespace parley::server {
 namespace {
 
+// A database file left at schema `version` with `rows` in it, opened (and so upgraded) as the
+// server opens it.
+sqlite::Database upgraded(const test::SdkTempDir& dir, int version, const char* rows) {
+  const auto path = dir.file("v" + std::to_string(version) + ".db");
+  {
+    sqlite::Database old(path);
+    migrate_to(old, version);
+    old.exec(rows);
+  }
+  auto db = open_database(path);
+  EXPECT_EQ(db.user_version(), kSchemaVersion);
+  return db;
+}
+
 TEST(Schema, MigratesToTheCurrentVersionOnce) {
   auto db = open_database(":memory:");
   EXPECT_EQ(db.user_version(), kSchemaVersion);
@@ -69,18 +83,11 @@ TEST(GroupCommit, ANestedTransactionFailsAloneAndCommitsWithTheOuterOne) {
 // Version 9 drops the seq counter row: a file from version 8 goes on from its last event.
 TEST(EventLog, AVersion8FileGoesOnFromItsLastEvent) {
   test::SdkTempDir dir;
-  const auto path = dir.file("v8.db");
-  {
-    sqlite::Database db(path);
-    migrate_to(db, 8);
-    db.exec(
-        "INSERT INTO principals (id, kind, name, last_seq, created_at) VALUES "
-        "  ('u-1', 'user', 'Ann', 3, 1), ('u-2', 'user', 'Bo', 0, 1);"
-        "INSERT INTO events (principal_id, seq, name, data, created_at) VALUES "
-        "  ('u-1', 1, 'a', '{}', 1), ('u-1', 2, 'b', '{}', 1), ('u-1', 3, 'c', '{}', 1);");
-  }
-  auto db = open_database(path);
-  EXPECT_EQ(db.user_version(), kSchemaVersion);
+  auto db = upgraded(dir, 8,
+                     "INSERT INTO principals (id, kind, name, last_seq, created_at) VALUES "
+                     "  ('u-1', 'user', 'Ann', 3, 1), ('u-2', 'user', 'Bo', 0, 1);"
+                     "INSERT INTO events (principal_id, seq, name, data, created_at) VALUES "
+                     "  ('u-1', 1, 'a', '{}', 1), ('u-1', 2, 'b', '{}', 1), ('u-1', 3, 'c', '{}', 1);");
   PrincipalRepository principals(db);
   EXPECT_EQ(principals.latest_seq("u-1"), 3u);
   EXPECT_EQ(principals.latest_seq("u-2"), 0u);
@@ -197,18 +204,11 @@ TEST(TicketStatus, AllowsExactlyTheDocumentedTransitions) {
 // which gives them empty fields and metadata, no assignee and no rating.
 TEST(TicketSchema, AVersion3FileUpgradesWithItsTickets) {
   test::SdkTempDir dir;
-  const auto path = dir.file("v3.db");
-  {
-    sqlite::Database db(path);
-    migrate_to(db, 3);
-    db.exec(
-        "INSERT INTO principals (id, kind, name, created_at) VALUES ('u-1', 'user', 'Ann', 1);"
-        "INSERT INTO tickets (client_id, user_id, subject, description, status, priority, "
-        "  category, created_at, updated_at) "
-        "  VALUES ('t1', 'u-1', 'Help', 'Please', 'solved', 'high', 'orders', 1, 2);");
-  }
-  auto db = open_database(path);
-  EXPECT_EQ(db.user_version(), kSchemaVersion);
+  auto db = upgraded(dir, 3,
+                     "INSERT INTO principals (id, kind, name, created_at) VALUES ('u-1', 'user', 'Ann', 1);"
+                     "INSERT INTO tickets (client_id, user_id, subject, description, status, priority, "
+                     "  category, created_at, updated_at) "
+                     "  VALUES ('t1', 'u-1', 'Help', 'Please', 'solved', 'high', 'orders', 1, 2);");
   TicketRepository tickets(db);
   const auto ticket = tickets.find(1);
   ASSERT_TRUE(ticket);
