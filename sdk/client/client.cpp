@@ -94,8 +94,9 @@ void Client::set_foreground(bool foreground) {
 namespace {
 
 // The one shape of every write: a fresh client id, stored in the outbox by the engine before
-// anything is sent. It returns once the write is on disk: a write the app was told about is
-// never lost, even if the app is killed right after.
+// anything is sent. It returns once the write is committed there: a write the app was told
+// about is never lost, even if the app is killed right after (the flush against a power loss
+// follows without the app waiting: Engine::dispatch_write).
 // Files from the device are copied beside the store first; the write waits for their uploads.
 std::string post_write(Client::Impl& impl, const char* op, Json args, std::uint64_t tag,
                        std::optional<Message> pending_message = std::nullopt,

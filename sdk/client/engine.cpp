@@ -181,17 +181,17 @@ void Engine::write(WriteRequest request) {
                request.client_id);
     return;
   }
+  dispatch_write(/*waits_for_files=*/!request.files.empty());
+}
+
+void Engine::dispatch_write(bool waits_for_files) {
   sync_due_ = true;
-  if (!request.files.empty()) {
+  if (waits_for_files) {
     file_writes_->resume(token_);
   } else if (!retry_timer_.armed()) {
     send_outbox();  // while a refused write waits for its retry, later ones wait too
   }
-  sync_when_sent();
-}
-
-void Engine::sync_when_sent() {
-  if (!connection_.sending()) sync_writes();
+  if (!connection_.sending()) sync_writes();  // else once its frame is in the socket (on_sent)
 }
 
 void Engine::sync_writes() {
@@ -412,13 +412,7 @@ ErrorCode Engine::retry_write(const std::string& client_id) {
     store_.messages().set_state(client_id, DeliveryState::pending);
     if (entry->held) ready = file_writes_->release_if_complete(client_id);
   });
-  sync_due_ = true;
-  if (!ready) {
-    file_writes_->resume(token_);  // its files go on from where they stopped
-  } else if (!retry_timer_.armed()) {
-    send_outbox();
-  }
-  sync_when_sent();
+  dispatch_write(/*waits_for_files=*/!ready);  // its files go on from where they stopped
   return ErrorCode::ok;
 }
 

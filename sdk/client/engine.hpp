@@ -89,10 +89,10 @@ class Engine final : private SessionListener {
   void on_sent() override;
 
   void run_commands();
-  // A new write is committed, sent, and then flushed to the disk (Store::sync) while the
-  // server works on it: the flush waits only for its frame to be in the socket, or is done at
-  // once when nothing is being sent.
-  void sync_when_sent();
+  // A write just committed (new or retried): it waits for its files, or goes out now; then it
+  // is flushed to the disk (Store::sync) while the server works on it — the flush waits only
+  // for its frame to be in the socket, or is done at once when nothing is being sent.
+  void dispatch_write(bool waits_for_files);
   void sync_writes();
   void send(const std::string& op, protocol::Json args, PendingRequest pending);
   void send_frame(std::uint64_t number, std::string frame, PendingRequest pending);

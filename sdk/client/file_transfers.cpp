@@ -185,9 +185,9 @@ void FileTransfers::run_upload(const UploadJob& job) {
           &cancel_running_);
     } else {
       const auto offset = static_cast<std::size_t>(attachment->received);
-      const auto length = std::min(settings_.piece_bytes, size - std::min(size, offset));
-      auto piece = read_piece(file, offset, length);
-      if (!piece || offset > size) {
+      auto piece = offset <= size ? read_piece(file, offset, std::min(settings_.piece_bytes, size - offset))
+                                  : std::nullopt;
+      if (!piece) {
         return finish(Error{ErrorCode::invalid_argument, job.file_path + " changed while it was uploaded"});
       }
       const std::function<void(std::int64_t)> sending = [&](std::int64_t sent) {

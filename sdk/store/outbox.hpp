@@ -25,7 +25,6 @@ struct OutboxEntry {
   std::string failed_message;
   bool held = false;         // waits for its files to upload
 
-
   bool failed() const noexcept { return !failed_code.empty(); }
 };
 

@@ -7,6 +7,17 @@
 #include "ws/frame_writer.hpp"
 
 namespace parley::server {
+namespace {
+
+// The frames of one write, after LWS_PRE bytes of headroom. One buffer for every session of the
+// loop's thread, kept for its capacity: lws copies what the socket does not take at once, so
+// the buffer is free again as soon as lws_write returns.
+std::string& write_buffer() {
+  thread_local std::string buffer;
+  return buffer;
+}
+
+}  // namespace
 
 Session::Session(lws* wsi) : wsi_(wsi) {}
 
@@ -68,20 +79,21 @@ bool Session::on_writeable() {
     // the replies and events of a whole group commit instead of one per message. lws keeps
     // what the socket did not take and sends it before calling us again.
     constexpr std::size_t kWriteBytes = 256 * 1024;
-    out_.assign(LWS_PRE, '\0');
-    while (!queue_.empty() && (out_.size() == LWS_PRE || out_.size() + queue_.front().size() <= kWriteBytes)) {
-      append_text_frame(out_, queue_.front());
+    std::string& out = write_buffer();
+    out.assign(LWS_PRE, '\0');
+    while (!queue_.empty() && (out.size() == LWS_PRE || out.size() + queue_.front().size() <= kWriteBytes)) {
+      append_text_frame(out, queue_.front());
       queued_bytes_ -= queue_.front().size();
       queue_.pop_front();
     }
-    if (out_.size() > LWS_PRE) {
-      auto* frames = reinterpret_cast<unsigned char*>(out_.data()) + LWS_PRE;
-      const std::size_t size = out_.size() - LWS_PRE;
+    if (out.size() > LWS_PRE) {
+      auto* frames = reinterpret_cast<unsigned char*>(out.data()) + LWS_PRE;
+      const std::size_t size = out.size() - LWS_PRE;
       // LWS_WRITE_RAW: the bytes are whole frames already; lws must not frame them again.
       // What the socket does not take now, lws keeps and sends first: only < 0 is a failure.
       if (lws_write(wsi_, frames, size, LWS_WRITE_RAW) < 0) return false;
     }
-    if (out_.capacity() > 4 * kWriteBytes) std::string().swap(out_);  // after a huge message
+    if (out.capacity() > 4 * kWriteBytes) std::string().swap(out);  // after a huge message
   }
   if (ping_due_ || !queue_.empty() || replay_) lws_callback_on_writable(wsi_);
   return true;

@@ -42,7 +42,6 @@ class Session final : public Peer {
   lws* wsi_;
   std::deque<std::string> queue_;  // messages not written yet
   std::size_t queued_bytes_ = 0;
-  std::string out_;  // the frames of one write, after LWS_PRE bytes of headroom; kept for its capacity
   bool ping_due_ = false;
   bool closing_ = false;
   ReplayPager replay_;  // set while a replay is under way
