@@ -2,8 +2,9 @@
 // machine, in one run. See docs/development.md ("Chat benchmark").
 //
 //   chat_bench [--rounds N] [--messages N]
-//   chat_bench --only raw [--messages N] [--connections 16] [--window 64]
-//     (the server-alone row only: for profiling the server, or seeing how it batches)
+//   chat_bench --only raw [--messages N] [--connections 16] [--window 64] [--agents 0]
+//     (the server-alone row only: for profiling the server, or seeing how it batches;
+//     --agents: that many agents online, each taking every message's event)
 //   chat_bench --only latency [--rounds N]   (the one-at-a-time rows alone)
 //   chat_bench --only sdk [--messages N] [--connections 1] [--backlog 128]
 //     (parley::Client senders only: for profiling the SDK)
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
   std::string only;
   int connections = 0;  // --only raw: 16, --only sdk: 1
   int window = 64;
+  int agents = 0;  // --only raw
   int backlog = parley::bench::ParleyLoad::kDefaultBacklog;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
@@ -51,15 +53,16 @@ int main(int argc, char** argv) {
     if (flag == "--connections") connections = std::atoi(argv[i + 1]);
     if (flag == "--window") window = std::atoi(argv[i + 1]);
     if (flag == "--backlog") backlog = std::atoi(argv[i + 1]);
+    if (flag == "--agents") agents = std::atoi(argv[i + 1]);
   }
   using namespace parley::bench;
   if (only == "raw") {
     if (connections <= 0) connections = 16;
     ParleyLoad parley;
-    const RawLoadResult raw = parley.raw_throughput(connections, messages / connections, window);
-    std::printf("server alone (raw protocol, %d connections x %d in flight): %.0f messages/s, "
-                "server CPU %.2f\n", raw.connections, window, raw.messages_per_second,
-                raw.server_cpu_share);
+    const RawLoadResult raw = parley.raw_throughput(connections, messages / connections, window, agents);
+    std::printf("server alone (raw protocol, %d connections x %d in flight, %d agents online): "
+                "%.0f messages/s, server CPU %.2f\n", raw.connections, window, agents,
+                raw.messages_per_second, raw.server_cpu_share);
     print_pinning(parley.server_cpu());
     return 0;
   }

@@ -185,14 +185,20 @@ ThroughputResult ParleyLoad::throughput(int clients, int messages_per_client,
 }
 
 RawLoadResult ParleyLoad::raw_throughput(int connections, int messages_per_connection,
-                                        int window) {
+                                        int window, int agents) {
   auto& server = impl_->server;
   std::vector<std::string> tokens;
   for (int c = 0; c < connections; ++c) {
     const std::string name = "raw-" + std::to_string(impl_->next_user++);
     tokens.push_back(server.mint_token(name, name));
   }
-  return run_raw_load(server.port(), server.pid(), tokens, messages_per_connection, window);
+  std::vector<std::string> agent_tokens;
+  for (int a = 0; a < agents; ++a) {
+    const std::string name = "raw-agent-" + std::to_string(a);
+    agent_tokens.push_back(server.mint_token(name, name, "agent"));
+  }
+  return run_raw_load(server.port(), server.pid(), tokens, agent_tokens, messages_per_connection,
+                      window);
 }
 
 }  // namespace parley::bench

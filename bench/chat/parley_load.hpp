@@ -34,8 +34,10 @@ class ParleyLoad {
   ThroughputResult throughput(int clients, int messages_per_client, std::size_t text_bytes,
                               int backlog = kDefaultBacklog);
   static constexpr int kDefaultBacklog = 128;
-  // The same server driven over the raw protocol (see raw_load.hpp).
-  RawLoadResult raw_throughput(int connections, int messages_per_connection, int window);
+  // The same server driven over the raw protocol (see raw_load.hpp), with `agents` agents
+  // online taking every message's event.
+  RawLoadResult raw_throughput(int connections, int messages_per_connection, int window,
+                               int agents = 0);
   int server_cpu() const;  // the CPU the server is pinned to, or -1 if it is not pinned
 
  private:

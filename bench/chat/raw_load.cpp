@@ -15,6 +15,7 @@ namespace {
 
 struct Connection {
   std::string token;
+  bool sends = true;  // false: an agent that only listens
   bool welcomed = false;
   int sent = 0;
   int acked = 0;
@@ -23,6 +24,9 @@ struct Connection {
 
 struct Run {
   std::vector<Connection> connections;
+  int senders = 0;
+  int listeners = 0;
+  int listening = 0;  // listeners welcomed: sending starts when all are, so all get every event
   int per_connection = 0;
   int window = 0;
   int done = 0;
@@ -52,6 +56,9 @@ int callback(lws* wsi, lws_callback_reasons reason, void* /*user*/, void* in, si
       const std::string type = frame.value("type", "");
       if (type == "res" && frame.value("id", "") == "h") {
         c->welcomed = true;
+        if (!c->sends && ++run->listening == run->listeners) {
+          lws_callback_on_writable_all_protocol(lws_get_context(wsi), lws_get_protocol(wsi));
+        }
       } else if (type == "res") {
         if (++c->acked == run->per_connection) ++run->done;
       } else if (type == "err") {
@@ -61,7 +68,7 @@ int callback(lws* wsi, lws_callback_reasons reason, void* /*user*/, void* in, si
       break;
     }
     case LWS_CALLBACK_CLIENT_WRITEABLE:
-      if (c->welcomed && c->sent < run->per_connection && c->sent - c->acked < run->window) {
+      if (c->sends && c->welcomed && run->listening == run->listeners && c->sent < run->per_connection && c->sent - c->acked < run->window) {
         const std::string id = std::to_string(c->sent);
         send_text(wsi, nlohmann::json{{"type", "req"}, {"id", id}, {"op", "chat.send"},
                                       {"args", {{"client_id", "raw-" + id}, {"text", "load " + id}}}}
@@ -93,11 +100,19 @@ double cpu_seconds(int pid) {
 }  // namespace
 
 RawLoadResult run_raw_load(int port, int server_pid, const std::vector<std::string>& tokens,
+                           const std::vector<std::string>& listener_tokens,
                            int messages_per_connection, int window) {
   Run run;
   run.per_connection = messages_per_connection;
   run.window = window;
-  for (const auto& token : tokens) run.connections.push_back(Connection{token, false, 0, 0, {}});
+  run.senders = static_cast<int>(tokens.size());
+  run.listeners = static_cast<int>(listener_tokens.size());
+  // Reserved first: the callbacks hold pointers to the connections.
+  run.connections.reserve(tokens.size() + listener_tokens.size());
+  for (const auto& token : tokens) run.connections.push_back(Connection{token, true, false, 0, 0, {}});
+  for (const auto& token : listener_tokens) {
+    run.connections.push_back(Connection{token, false, false, 0, 0, {}});
+  }
 
   lws_protocols protocols[] = {{"parley.v1", callback, 0, 65536, 0, nullptr, 0},
                                {nullptr, nullptr, 0, 0, 0, nullptr, 0}};
@@ -123,14 +138,14 @@ RawLoadResult run_raw_load(int port, int server_pid, const std::vector<std::stri
   }
   const double cpu_before = cpu_seconds(server_pid);
   const auto start = Clock::now();
-  while (run.done < static_cast<int>(run.connections.size()) && !run.failed) lws_service(context, 0);
+  while (run.done < run.senders && !run.failed) lws_service(context, 0);
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   const double cpu = cpu_seconds(server_pid) - cpu_before;
   lws_context_destroy(context);
   if (run.failed) throw std::runtime_error("raw load failed: " + run.connect_error);
 
   RawLoadResult result;
-  result.connections = static_cast<int>(run.connections.size());
+  result.connections = run.senders;
   result.messages = result.connections * messages_per_connection;
   result.messages_per_second = result.messages / seconds;
   result.server_cpu_share = cpu / seconds;

@@ -14,8 +14,10 @@ struct RawLoadResult {
   double server_cpu_share = 0;  // server CPU time / wall time (1.0 = one core busy)
 };
 
-// tokens: one per connection (user tokens).
+// tokens: one per sending connection (user tokens). listener_tokens: agents that say hello and
+// then only take the events every message brings them, as agents online do.
 RawLoadResult run_raw_load(int port, int server_pid, const std::vector<std::string>& tokens,
+                           const std::vector<std::string>& listener_tokens,
                            int messages_per_connection, int window);
 
 }  // namespace parley::bench

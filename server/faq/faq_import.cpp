@@ -5,14 +5,14 @@
 #include "common/clock.hpp"
 #include "faq/faq_folder.hpp"
 #include "storage/articles.hpp"
-#include "storage/principals.hpp"
+#include "storage/event_logs.hpp"
 
 namespace parley::server {
 
 FaqImport import_faq_folder(sqlite::Database& db, const std::string& dir) {
   auto folder = load_faq_folder(dir);
   ArticleRepository articles(db);
-  PrincipalRepository principals(db);
+  EventLogRepository logs(db);
 
   FaqImport result;
   result.articles = folder.articles.size();
@@ -25,7 +25,7 @@ FaqImport import_faq_folder(sqlite::Database& db, const std::string& dir) {
   if (result.changed) {
     const std::int64_t now = now_ms();
     const auto data = std::make_shared<const std::string>(protocol::Json{{"version", result.version}}.dump());
-    for (const auto& id : principals.all_ids()) principals.append_event(id, "faq.changed", data, now);
+    for (const auto& log : logs.all_logs()) logs.append(log, "faq.changed", data, now);
   }
   tx.commit();
   return result;

@@ -7,12 +7,8 @@ std::vector<StoredEvent> append_for_user_and_agents(Services& services, const st
                                                     const protocol::Json& data,
                                                     std::int64_t now_ms) {
   const auto text = std::make_shared<const std::string>(data.dump());  // encoded once for all
-  std::vector<StoredEvent> events;
-  events.push_back(services.principals.append_event(user_id, name, text, now_ms));
-  for (const auto& agent_id : services.principals.agent_ids()) {
-    events.push_back(services.principals.append_event(agent_id, name, text, now_ms));
-  }
-  return events;
+  return {services.events.append(user_id, name, text, now_ms),
+          services.events.append(kAgentsFeed, name, text, now_ms)};
 }
 
 }  // namespace parley::server

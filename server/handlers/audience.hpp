@@ -9,8 +9,8 @@
 
 namespace parley::server {
 
-// Appends the event to the logs of `user_id` and of all agents. Call inside the transaction
-// that makes the change.
+// Appends the event to the log of `user_id` and to the agents' feed (one row for all agents).
+// Call inside the transaction that makes the change.
 std::vector<StoredEvent> append_for_user_and_agents(Services& services, const std::string& user_id,
                                                     const std::string& name,
                                                     const protocol::Json& data, std::int64_t now_ms);

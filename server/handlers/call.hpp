@@ -9,13 +9,14 @@
 #include "handlers/services.hpp"
 #include "protocol/frame.hpp"
 #include "storage/author.hpp"
+#include "storage/event_logs.hpp"
 #include "storage/principals.hpp"
 
 namespace parley::server {
 
-// An event for whoever of `principal_ids` is connected now: never stored, no seq.
+// An event for the sessions reading `log_ids` that are live now: never stored, no seq.
 struct EphemeralEvent {
-  std::vector<std::string> principal_ids;
+  std::vector<std::string> log_ids;
   protocol::Event event;
 };
 

@@ -28,7 +28,7 @@ void tell_who_moved_up(Services& services, const std::vector<ConversationRow>& b
     const auto was = std::find_if(before.begin(), before.end(),
                                   [&](const ConversationRow& c) { return c.id == now_waiting.id; });
     if (was != before.end() && was->queue_position == now_waiting.queue_position) continue;
-    events.push_back(services.principals.append_event(
+    events.push_back(services.events.append(
         now_waiting.user_id, "conversation.updated",
         protocol::Json{{"conversation", conversation_json(now_waiting)}, {"change", "queue"}}, now_ms));
   }

@@ -166,15 +166,15 @@ void Dispatcher::deliver(Answer& answer) {
     if (answer.peer != nullptr) {
       Peer& peer = *answer.peer;
       peer.send(protocol::encode(protocol::Reply{answer.id, std::move(outcome.result)}));
-      if (outcome.attach) hub_.attach(peer.state().principal->id, peer);
+      if (outcome.attach) hub_.attach(peer);
       if (outcome.replay_after) {
-        peer.start_replay(replay_pager(peer.state().principal->id, *outcome.replay_after));
+        peer.start_replay(replay_pager(log_of(*peer.state().principal), *outcome.replay_after));
       }
     }
     for (const auto& stored : outcome.events) hub_.publish(stored);
     for (const auto& live : outcome.ephemeral) {
       const std::string encoded = protocol::encode(live.event);
-      for (const auto& id : live.principal_ids) hub_.publish_ephemeral(id, encoded);
+      for (const auto& log_id : live.log_ids) hub_.publish_ephemeral(log_id, encoded);
     }
   } catch (const std::exception& e) {  // encoding; the change itself is committed
     std::fprintf(stderr, "parley-server: %s: cannot send the reply: %s\n", answer.op.c_str(),
@@ -182,13 +182,13 @@ void Dispatcher::deliver(Answer& answer) {
   }
 }
 
-ReplayPager Dispatcher::replay_pager(std::string principal_id, std::uint64_t after) {
+ReplayPager Dispatcher::replay_pager(std::string log_id, std::uint64_t after) {
   // A page is small enough to keep a slow client's queue short, large enough that a long
   // backlog costs few queries.
   constexpr std::size_t kPageEvents = 256;
-  return [&principals = services_.principals, id = std::move(principal_id), cursor = after]() mutable {
+  return [&logs = services_.events, id = std::move(log_id), cursor = after]() mutable {
     std::vector<std::string> frames;
-    for (const auto& event : principals.events_after(id, cursor, kPageEvents)) {
+    for (const auto& event : logs.events_after(id, cursor, kPageEvents)) {
       cursor = event.seq;
       frames.push_back(event.frame());  // the stored text as it is: no decode, no encode
     }

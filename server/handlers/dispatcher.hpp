@@ -46,8 +46,8 @@ class Dispatcher {
   Answer answer(Queued& queued);
   void deliver(Answer& answer);
   Outcome run(OpHandler handler, Peer& peer, const protocol::Request& request);
-  // Reads a principal's stored events after `after`, one page per call.
-  ReplayPager replay_pager(std::string principal_id, std::uint64_t after);
+  // Reads an event log's stored events after `after`, one page per call.
+  ReplayPager replay_pager(std::string log_id, std::uint64_t after);
 
   Services& services_;
   Hub& hub_;

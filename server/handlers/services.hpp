@@ -12,6 +12,7 @@
 #include "storage/attachments.hpp"
 #include "storage/conversations.hpp"
 #include "storage/database.hpp"
+#include "storage/event_logs.hpp"
 #include "storage/feedback.hpp"
 #include "storage/principals.hpp"
 #include "storage/tickets.hpp"
@@ -33,6 +34,7 @@ struct Services {
            ProtocolSettings protocol_settings, const AttachmentFiles& attachment_files)
       : db(database),
         principals(database),
+        events(database),
         conversations(database),
         tickets(database),
         articles(database),
@@ -46,6 +48,7 @@ struct Services {
 
   sqlite::Database& db;
   PrincipalRepository principals;
+  EventLogRepository events;
   ConversationRepository conversations;
   TicketRepository tickets;
   ArticleRepository articles;

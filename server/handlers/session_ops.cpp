@@ -52,8 +52,9 @@ Outcome handle_hello(Call& call) {
   const bool live_only = optional_bool_arg(call.args, "live_only");
 
   Principal principal = authenticate(call.services, *token);
-  if (principal.id == kBotAuthor.id) {
-    // The bot writes as this id; a principal of that name could read and block its answers.
+  if (principal.id == kBotAuthor.id || principal.id == kAgentsFeed) {
+    // The bot writes as the one; the other is the agents' shared event log. A principal of
+    // either name could read or block what is not theirs.
     throw RequestError(ErrorCode::forbidden, "the principal id \"" + principal.id + "\" is reserved");
   }
   auto& principals = call.services.principals;
@@ -67,9 +68,11 @@ Outcome handle_hello(Call& call) {
     principals.save(principal, now_ms());
   }
 
-  const std::uint64_t latest = principals.latest_seq(principal.id);
-  // We keep every event, so the only unreplayable point is one we never issued.
-  const bool resync = resume_from > latest;
+  auto& logs = call.services.events;
+  const std::string log = log_of(principal);
+  const std::uint64_t latest = logs.latest_seq(log);
+  // live_only replays nothing, so any cursor will do.
+  const bool resync = !live_only && !logs.can_resume(log, resume_from);
 
   Outcome outcome = reply_with({{"protocol", protocol::kProtocolVersion},
                                 {"principal",

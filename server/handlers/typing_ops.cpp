@@ -32,8 +32,7 @@ Outcome handle_chat_typing(Call& call) {
   check_rate(call.peer.state());
 
   EphemeralEvent live;
-  live.principal_ids = call.is_agent() ? std::vector<std::string>{conversation.user_id}
-                                       : call.services.principals.agent_ids();
+  live.log_ids = {call.is_agent() ? conversation.user_id : kAgentsFeed};
   live.event.name = "chat.typing";
   live.event.data = {{"conversation_id", format_id(kConversationId, conversation.id)},
                      {"author", author_json(call.author())},

@@ -187,15 +187,29 @@ CREATE INDEX attachments_unlinked ON attachments(created_at)
   WHERE message_id IS NULL AND comment_id IS NULL AND ticket_id IS NULL;
 )sql";
 
-// 9: a principal's latest seq is its last event's (PrincipalRepository::latest_seq), no longer a
+// 9: a principal's latest seq is its last event's (EventLogRepository::latest_seq), no longer a
 // counter updated with every event.
 constexpr const char* kVersion9 = R"sql(
 ALTER TABLE principals DROP COLUMN last_seq;
 )sql";
 
+// 10: all agents read one event log, the agents' feed (storage/event_logs.hpp), instead of each
+// keeping a copy of every event. The feed's seqs start above every seq an agent's own log had
+// issued (the floor), so that an agent resuming from its old cursor is told to resync instead
+// of being sent other events under those numbers. The agents' own logs go: what they told is in
+// the conversations and tickets themselves.
+constexpr const char* kVersion10 = R"sql(
+INSERT INTO server_meta (key, value)
+  SELECT 'agents_feed_floor', CAST(coalesce(max(seq), 0) AS TEXT) FROM events
+  WHERE principal_id IN (SELECT id FROM principals WHERE kind = 'agent');
+DELETE FROM events WHERE principal_id IN (SELECT id FROM principals WHERE kind = 'agent');
+INSERT INTO principals (id, kind, name, created_at)
+  VALUES ('parley:agents', 'agent', 'All agents (their shared event log)', 0);
+)sql";
+
 constexpr std::array<const char*, kSchemaVersion> kMigrations{
     kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6, kVersion7, kVersion8,
-    kVersion9};
+    kVersion9, kVersion10};
 
 }  // namespace
 

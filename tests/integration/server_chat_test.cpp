@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "server_test_helpers.hpp"
+#include "sqlite/sqlite.hpp"
 
 namespace parley::test {
 namespace {
@@ -34,10 +35,60 @@ TEST(ServerChat, SendCreatesTheConversationAndReachesEverySessionAndAgents) {
     const auto events = events_so_far(*client);
     ASSERT_EQ(events.size(), 1u);
     EXPECT_EQ(events[0]["name"], "message.new");
-    EXPECT_EQ(events[0]["seq"], 1);
+    // The user's first event; the agents' feed's next (it told of the FAQ at start-up).
+    EXPECT_EQ(events[0]["seq"], client == agent.get() ? 2 : 1);
     EXPECT_EQ(events[0]["data"]["message"], message);
   }
   EXPECT_TRUE(events_so_far(*stranger).empty());
+}
+
+// Every agent reads one event log, the agents' feed: a change is stored once for all of them
+// (not once per agent), a new agent starts from the current state, and an agent that was away
+// is replayed what it missed.
+TEST(ServerChat, AllAgentsReadOneFeed) {
+  ServerProcess server;
+  std::vector<std::unique_ptr<RawWsClient>> agents;
+  for (const char* id : {"a-1", "a-2", "a-3"}) agents.push_back(connect_as(server, id, "agent"));
+  auto user = connect_as(server, "u-1");
+  ASSERT_TRUE(is_res(send_message(*user, "m1", "one")));
+  std::uint64_t seq = 0;
+  for (auto& agent : agents) {
+    const auto events = events_so_far(*agent);
+    ASSERT_EQ(events.size(), 1u);
+    if (seq == 0) seq = events[0]["seq"];
+    EXPECT_EQ(events[0]["seq"], seq);  // one log, one seq
+  }
+  {
+    sqlite::Database db(server.db_path());
+    auto st = db.prepare("SELECT count(*) FROM events WHERE name = 'message.new'");
+    ASSERT_TRUE(st.step());
+    EXPECT_EQ(st.column_int(0), 2);  // the user's log and the feed, however many agents
+  }
+
+  // a-3 goes away; two messages later it comes back from its cursor and gets just those.
+  agents.pop_back();
+  ASSERT_TRUE(is_res(send_message(*user, "m2", "two")));
+  ASSERT_TRUE(is_res(send_message(*user, "m3", "three")));
+  auto back = connect_as(server, "a-3", "agent", seq);
+  const auto missed = events_so_far(*back);
+  ASSERT_EQ(missed.size(), 2u);
+  EXPECT_EQ(missed[0]["seq"], seq + 1);
+  EXPECT_EQ(missed[0]["data"]["message"]["text"], "two");
+  EXPECT_EQ(missed[1]["seq"], seq + 2);
+
+  // A new agent (or a new device) has applied nothing: it is told to load the current state
+  // (resync) rather than replayed every agent's history, and goes on from the feed's latest.
+  RawWsClient fresh;
+  ASSERT_TRUE(fresh.connect(server.url()));
+  const Json welcome = fresh.hello(server.mint_token("a-4", "Dee", "agent"));
+  ASSERT_TRUE(is_res(welcome)) << welcome.dump();
+  EXPECT_TRUE(welcome["result"]["resync"].get<bool>());
+  EXPECT_EQ(welcome["result"]["latest_seq"], seq + 2);
+  EXPECT_TRUE(events_so_far(fresh).empty());
+  ASSERT_TRUE(is_res(send_message(*user, "m4", "four")));
+  const auto live = events_so_far(fresh);
+  ASSERT_EQ(live.size(), 1u);
+  EXPECT_EQ(live[0]["seq"], seq + 3);
 }
 
 TEST(ServerChat, RepeatedClientIdReturnsTheSameMessageAndNoNewEvent) {

@@ -82,12 +82,18 @@ TEST(ServerSession, AnIdCannotChangeKind) {
   EXPECT_EQ(error_code(client.hello(server.mint_token("u-1", "Ann", "agent"))), "forbidden");
 }
 
-TEST(ServerSession, TheBotsIdIsReserved) {
+// The bot's id, and the agents' shared event log's: whoever said hello as either could read
+// or block what is not theirs.
+TEST(ServerSession, ReservedIdsAreRefused) {
   ServerProcess server;
-  RawWsClient client;
-  ASSERT_TRUE(client.connect(server.url()));
-  const Json reply = client.hello(server.mint_token("bot", "Not the bot"));
-  EXPECT_EQ(error_code(reply), "forbidden") << reply.dump();
+  for (const char* kind : {"user", "agent"}) {
+    for (const char* id : {"bot", "parley:agents"}) {
+      RawWsClient client;
+      ASSERT_TRUE(client.connect(server.url()));
+      const Json reply = client.hello(server.mint_token(id, "Not them", kind));
+      EXPECT_EQ(error_code(reply), "forbidden") << id << " as " << kind << ": " << reply.dump();
+    }
+  }
 }
 
 TEST(ServerSession, HelloArgumentsAreValidated) {

@@ -1,4 +1,4 @@
-// parley-server storage: schema, event seq allocation, catalogue versions, object ids.
+// parley-server storage: schema, event logs and their seqs, catalogue versions, object ids.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -6,6 +6,7 @@
 #include "handlers/ticket_status.hpp"
 #include "storage/articles.hpp"
 #include "storage/database.hpp"
+#include "storage/event_logs.hpp"
 #include "storage/object_id.hpp"
 #include "storage/principals.hpp"
 #include "storage/schema.hpp"
@@ -45,27 +46,28 @@ TEST(Schema, RefusesANewerFile) {
 TEST(GroupCommit, ANestedTransactionFailsAloneAndCommitsWithTheOuterOne) {
   auto db = open_database(":memory:");
   PrincipalRepository principals(db);
+  EventLogRepository logs(db);
   principals.save({"u-1", PrincipalKind::user, "Ann"}, 1);
   {
     sqlite::Transaction batch(db);
     {
       sqlite::Transaction first(db);
-      principals.append_event("u-1", "kept", protocol::Json::object(), 2);
+      logs.append("u-1", "kept", protocol::Json::object(), 2);
       first.commit();
     }
     {
       sqlite::Transaction failed(db);  // not committed: as a request that threw
-      principals.append_event("u-1", "undone", protocol::Json::object(), 3);
+      logs.append("u-1", "undone", protocol::Json::object(), 3);
     }
     {
       sqlite::Transaction third(db);
-      principals.append_event("u-1", "kept", protocol::Json::object(), 4);
+      logs.append("u-1", "kept", protocol::Json::object(), 4);
       third.commit();
     }
-    EXPECT_EQ(principals.latest_seq("u-1"), 2u);
+    EXPECT_EQ(logs.latest_seq("u-1"), 2u);
     batch.commit();
   }
-  const auto events = principals.events_after("u-1", 0, 10);
+  const auto events = logs.events_after("u-1", 0, 10);
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].name, "kept");
   EXPECT_EQ(events[1].name, "kept");
@@ -74,10 +76,10 @@ TEST(GroupCommit, ANestedTransactionFailsAloneAndCommitsWithTheOuterOne) {
   {
     sqlite::Transaction batch(db);  // an outer transaction that is not committed undoes all
     sqlite::Transaction inner(db);
-    principals.append_event("u-1", "never", protocol::Json::object(), 5);
+    logs.append("u-1", "never", protocol::Json::object(), 5);
     inner.commit();
   }
-  EXPECT_EQ(principals.latest_seq("u-1"), 2u);
+  EXPECT_EQ(logs.latest_seq("u-1"), 2u);
 }
 
 // Version 9 drops the seq counter row: a file from version 8 goes on from its last event.
@@ -88,42 +90,43 @@ TEST(EventLog, AVersion8FileGoesOnFromItsLastEvent) {
                      "  ('u-1', 'user', 'Ann', 3, 1), ('u-2', 'user', 'Bo', 0, 1);"
                      "INSERT INTO events (principal_id, seq, name, data, created_at) VALUES "
                      "  ('u-1', 1, 'a', '{}', 1), ('u-1', 2, 'b', '{}', 1), ('u-1', 3, 'c', '{}', 1);");
-  PrincipalRepository principals(db);
-  EXPECT_EQ(principals.latest_seq("u-1"), 3u);
-  EXPECT_EQ(principals.latest_seq("u-2"), 0u);
-  EXPECT_EQ(principals.append_event("u-1", "d", protocol::Json::object(), 2).seq, 4u);
-  EXPECT_EQ(principals.append_event("u-2", "a", protocol::Json::object(), 2).seq, 1u);
-  EXPECT_THROW(principals.append_event("nobody", "a", protocol::Json::object(), 2), sqlite::SqliteError);
+  EventLogRepository logs(db);
+  EXPECT_EQ(logs.latest_seq("u-1"), 3u);
+  EXPECT_EQ(logs.latest_seq("u-2"), 0u);
+  EXPECT_EQ(logs.append("u-1", "d", protocol::Json::object(), 2).seq, 4u);
+  EXPECT_EQ(logs.append("u-2", "a", protocol::Json::object(), 2).seq, 1u);
+  EXPECT_THROW(logs.append("nobody", "a", protocol::Json::object(), 2), sqlite::SqliteError);
 }
 
-TEST(EventLog, SeqIsPerPrincipalAndGapless) {
+TEST(EventLog, SeqIsPerLogAndGapless) {
   auto db = open_database(":memory:");
   PrincipalRepository principals(db);
+  EventLogRepository logs(db);
   principals.save({"u-1", PrincipalKind::user, "Ann"}, 1);
   principals.save({"u-2", PrincipalKind::user, "Bob"}, 1);
   {
     sqlite::Transaction tx(db);
-    EXPECT_EQ(principals.append_event("u-1", "e", {{"n", 1}}, 5).seq, 1u);
-    EXPECT_EQ(principals.append_event("u-1", "e", {{"n", 2}}, 5).seq, 2u);
-    EXPECT_EQ(principals.append_event("u-2", "e", {{"n", 3}}, 5).seq, 1u);
+    EXPECT_EQ(logs.append("u-1", "e", {{"n", 1}}, 5).seq, 1u);
+    EXPECT_EQ(logs.append("u-1", "e", {{"n", 2}}, 5).seq, 2u);
+    EXPECT_EQ(logs.append("u-2", "e", {{"n", 3}}, 5).seq, 1u);
     tx.commit();
   }
   {
     sqlite::Transaction rolled_back(db);
-    principals.append_event("u-1", "lost", protocol::Json::object(), 6);
+    logs.append("u-1", "lost", protocol::Json::object(), 6);
   }
-  EXPECT_EQ(principals.latest_seq("u-1"), 2u);
+  EXPECT_EQ(logs.latest_seq("u-1"), 2u);
   sqlite::Transaction tx(db);
-  EXPECT_EQ(principals.append_event("u-1", "e", {{"n", 4}}, 7).seq, 3u);
+  EXPECT_EQ(logs.append("u-1", "e", {{"n", 4}}, 7).seq, 3u);
   tx.commit();
 
-  const auto events = principals.events_after("u-1", 1, 10);
+  const auto events = logs.events_after("u-1", 1, 10);
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].seq, 2u);
   EXPECT_EQ(protocol::Json::parse(*events[0].data)["n"], 2);
   EXPECT_EQ(events[1].seq, 3u);
   EXPECT_EQ(protocol::Json::parse(*events[1].data)["n"], 4);
-  const auto page = principals.events_after("u-1", 0, 2);  // pages stop at the limit
+  const auto page = logs.events_after("u-1", 0, 2);  // pages stop at the limit
   ASSERT_EQ(page.size(), 2u);
   EXPECT_EQ(page[1].seq, 2u);
 }
@@ -136,8 +139,63 @@ TEST(EventLog, SavingAgainKeepsKindAndRefreshesName) {
   const auto found = principals.find("a-1");
   ASSERT_TRUE(found);
   EXPECT_EQ(found->name, "Samantha");
-  EXPECT_EQ(principals.agent_ids(), (std::vector<std::string>{"a-1"}));
+  EXPECT_EQ(found->kind, PrincipalKind::agent);
   EXPECT_FALSE(principals.find("nobody"));
+}
+
+TEST(EventLog, AllAgentsReadOneFeed) {
+  auto db = open_database(":memory:");
+  PrincipalRepository principals(db);
+  EventLogRepository logs(db);
+  principals.save({"a-1", PrincipalKind::agent, "Sam"}, 1);
+  principals.save({"a-2", PrincipalKind::agent, "Kim"}, 1);
+  principals.save({"u-1", PrincipalKind::user, "Ann"}, 1);
+  EXPECT_EQ(log_of({"a-1", PrincipalKind::agent, "Sam"}), kAgentsFeed);
+  EXPECT_EQ(log_of({"a-2", PrincipalKind::agent, "Kim"}), kAgentsFeed);
+  EXPECT_EQ(log_of({"u-1", PrincipalKind::user, "Ann"}), "u-1");
+  EXPECT_EQ(logs.all_logs(), (std::vector<std::string>{"u-1", kAgentsFeed}));
+
+  // A new database's feed starts at 1 like any log, and resumes from any seq it issued; not
+  // from 0 once it has events: a new agent starts from the current state.
+  EXPECT_EQ(logs.latest_seq(kAgentsFeed), 0u);
+  EXPECT_TRUE(logs.can_resume(kAgentsFeed, 0));
+  EXPECT_EQ(logs.append(kAgentsFeed, "e", protocol::Json::object(), 2).seq, 1u);
+  EXPECT_EQ(logs.append(kAgentsFeed, "e", protocol::Json::object(), 2).seq, 2u);
+  EXPECT_FALSE(logs.can_resume(kAgentsFeed, 0));
+  EXPECT_TRUE(logs.can_resume(kAgentsFeed, 1));
+  EXPECT_TRUE(logs.can_resume(kAgentsFeed, 2));
+  EXPECT_FALSE(logs.can_resume(kAgentsFeed, 3));  // never issued
+  EXPECT_TRUE(logs.can_resume("u-1", 0));  // a user's own log replays from its start
+  EXPECT_FALSE(logs.can_resume("u-1", 1));
+}
+
+// Version 10 gives the agents one feed. An agent's cursor in its own old log cannot be resumed
+// from in the feed (the same numbers would name other events), so the feed starts above them.
+TEST(EventLog, AVersion9FilesAgentsGoOnInAFeedAboveTheirOldSeqs) {
+  test::SdkTempDir dir;
+  auto db = upgraded(dir, 9,
+                     "INSERT INTO principals (id, kind, name, created_at) VALUES "
+                     "  ('u-1', 'user', 'Ann', 1), ('a-1', 'agent', 'Sam', 1), ('a-2', 'agent', 'Kim', 1);"
+                     "INSERT INTO events (principal_id, seq, name, data, created_at) VALUES "
+                     "  ('u-1', 1, 'a', '{}', 1), ('u-1', 2, 'b', '{}', 1),"
+                     "  ('a-1', 1, 'a', '{}', 1), ('a-1', 2, 'b', '{}', 1), ('a-1', 3, 'c', '{}', 1),"
+                     "  ('a-1', 4, 'd', '{}', 1), ('a-1', 5, 'e', '{}', 1),"
+                     "  ('a-2', 1, 'c', '{}', 1), ('a-2', 2, 'd', '{}', 1);");
+  EventLogRepository logs(db);
+  EXPECT_EQ(logs.latest_seq(kAgentsFeed), 5u);
+  EXPECT_FALSE(logs.can_resume(kAgentsFeed, 2));  // a-2's last, or a-1's second: resync
+  EXPECT_FALSE(logs.can_resume(kAgentsFeed, 4));
+  EXPECT_TRUE(logs.can_resume(kAgentsFeed, 5));  // after a resync, or a-1 having seen all
+  EXPECT_FALSE(logs.can_resume(kAgentsFeed, 0));
+  EXPECT_EQ(logs.append(kAgentsFeed, "f", protocol::Json::object(), 2).seq, 6u);
+  EXPECT_TRUE(logs.can_resume(kAgentsFeed, 6));
+  const auto feed = logs.events_after(kAgentsFeed, 0, 10);
+  ASSERT_EQ(feed.size(), 1u);
+  EXPECT_EQ(feed[0].name, "f");
+
+  EXPECT_TRUE(logs.events_after("a-1", 0, 10).empty());  // the agents' own logs are gone
+  EXPECT_EQ(logs.latest_seq("u-1"), 2u);                 // the users' are as they were
+  EXPECT_EQ(logs.events_after("u-1", 0, 10).size(), 2u);
 }
 
 ArticleContent article(const std::string& id, const std::string& body) {
