@@ -87,19 +87,23 @@ void MessageCache::add_pending(const Message& m) {
 }
 
 Stored MessageCache::store(const Message& m) {
-  constexpr const char* kSet =
-      "SET id = ?1, client_id = ?2, conversation_id = ?3, author_kind = ?4, author_id = ?5, "
+  // Every column but client_id. The pending row found by its client_id keeps it as it is:
+  // an update that set the column it is found by would have SQLite collect the rows in a
+  // temporary table first (on the path of every acknowledgement).
+  constexpr const char* kSetButClientId =
+      "id = ?1, conversation_id = ?3, author_kind = ?4, author_id = ?5, "
       "author_name = ?6, text = ?7, created_at = ?8, id_number = ?9, state = ?10, "
       "edited_at = ?11, deleted = ?12, attachments = ?13 ";
   if (const auto known = find(m.id)) {
     if (content(*known) == content(m)) return Stored::unchanged;
-    auto by_id = db_.prepare(std::string("UPDATE messages ") + kSet + "WHERE id = ?1");
+    auto by_id = db_.prepare(std::string("UPDATE messages SET client_id = ?2, ") +
+                             kSetButClientId + "WHERE id = ?1");
     bind_delivered(by_id, m);
     by_id.run();
     return Stored::changed;
   }
   if (!m.client_id.empty()) {
-    auto own = db_.prepare(std::string("UPDATE messages ") + kSet +
+    auto own = db_.prepare(std::string("UPDATE messages SET ") + kSetButClientId +
                            "WHERE +id IS NULL AND client_id = ?2");
     bind_delivered(own, m);
     own.run();
