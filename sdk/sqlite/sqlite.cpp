@@ -174,6 +174,8 @@ void Statement::clear() {
   sqlite3_clear_bindings(stmt_);
 }
 
+int Statement::column_count() const { return sqlite3_column_count(stmt_); }
+
 std::int64_t Statement::column_int(int index) const { return sqlite3_column_int64(stmt_, index); }
 
 double Statement::column_double(int index) const { return sqlite3_column_double(stmt_, index); }

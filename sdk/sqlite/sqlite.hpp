@@ -96,6 +96,7 @@ class Statement {
   void reset();  // keep bindings; ready to step again
   void clear();  // reset and clear bindings
 
+  int column_count() const;
   std::int64_t column_int(int index) const;
   double column_double(int index) const;
   std::string column_text(int index) const;

@@ -1,5 +1,8 @@
 #include "storage/event_logs.hpp"
 
+#include <algorithm>
+#include <string>
+
 namespace parley::server {
 
 std::string log_of(const Principal& principal) {

@@ -207,9 +207,41 @@ INSERT INTO principals (id, kind, name, created_at)
   VALUES ('parley:agents', 'agent', 'All agents (their shared event log)', 0);
 )sql";
 
+// 11: messages' author_kind check as comparisons. SQLite evaluates a CHECK's "IN (list)" by
+// building a temporary table on every insert, and a message is the most frequent insert.
+// A check cannot be altered in place, so the table is rebuilt (SQLite's "other kinds of table
+// schema changes": foreign keys are off while migrating, and the other tables' references
+// name `messages`, which is the new table once renamed). The AUTOINCREMENT counter goes on
+// from where it was, so that no id is ever given twice.
+constexpr const char* kVersion11 = R"sql(
+CREATE TABLE messages_v11 (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+  client_id       TEXT NOT NULL,
+  author_kind     TEXT NOT NULL
+                  CHECK (author_kind = 'user' OR author_kind = 'agent' OR author_kind = 'bot'),
+  author_id       TEXT NOT NULL,
+  author_name     TEXT NOT NULL,
+  text            TEXT NOT NULL,
+  created_at      INTEGER NOT NULL,
+  edited_at       INTEGER NOT NULL DEFAULT 0,
+  deleted         INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (author_id, client_id)
+);
+INSERT INTO messages_v11 (id, conversation_id, client_id, author_kind, author_id, author_name,
+                          text, created_at, edited_at, deleted)
+  SELECT id, conversation_id, client_id, author_kind, author_id, author_name, text, created_at,
+         edited_at, deleted FROM messages ORDER BY id;
+DELETE FROM sqlite_sequence WHERE name = 'messages_v11';
+UPDATE sqlite_sequence SET name = 'messages_v11' WHERE name = 'messages';
+DROP TABLE messages;
+ALTER TABLE messages_v11 RENAME TO messages;
+CREATE INDEX messages_by_conversation ON messages(conversation_id, id);
+)sql";
+
 constexpr std::array<const char*, kSchemaVersion> kMigrations{
     kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6, kVersion7, kVersion8,
-    kVersion9, kVersion10};
+    kVersion9, kVersion10, kVersion11};
 
 }  // namespace
 

@@ -6,7 +6,7 @@
 namespace parley::server {
 
 // The version this build writes. Throws if the file is newer than this build knows.
-inline constexpr int kSchemaVersion = 10;
+inline constexpr int kSchemaVersion = 11;
 
 void migrate(sqlite::Database& db);
 // Migrates only up to `version` (1 … kSchemaVersion): for tests that upgrade an older file.

@@ -1,6 +1,7 @@
 // parley-server storage: schema, event logs and their seqs, catalogue versions, object ids.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <set>
 
 #include "handlers/ticket_status.hpp"
@@ -41,6 +42,65 @@ TEST(Schema, RefusesANewerFile) {
   sqlite::Database db(":memory:");
   db.set_user_version(kSchemaVersion + 1);
   EXPECT_THROW(migrate(db), std::runtime_error);
+}
+
+// The rows of a query, each as its columns' text joined by '|'.
+std::vector<std::string> rows_of(sqlite::Database& db, const std::string& sql) {
+  std::vector<std::string> rows;
+  auto st = db.prepare(sql);
+  while (st.step()) {
+    std::string row;
+    for (int c = 0; c < st.column_count(); ++c) {
+      row += (c ? "|" : "") + (st.column_is_null(c) ? std::string("NULL") : st.column_text(c));
+    }
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+// Version 11 rebuilds `messages` (its check without a temporary table per insert): the rows,
+// the references to them and the id counter are as they were, and the checks still hold.
+TEST(Schema, AVersion10FilesMessagesAreKeptWithTheirIdsAndReferences) {
+  test::SdkTempDir dir;
+  auto db = upgraded(dir, 10,
+                     "INSERT INTO principals (id, kind, name, created_at) VALUES ('u-1', 'user', 'Ann', 1);"
+                     "INSERT INTO conversations (id, user_id, status, created_at, updated_at) "
+                     "  VALUES (3, 'u-1', 'open', 1, 1);"
+                     "INSERT INTO messages (id, conversation_id, client_id, author_kind, author_id,"
+                     "  author_name, text, created_at, edited_at, deleted) VALUES "
+                     "  (1, 3, 'c1', 'user', 'u-1', 'Ann', 'hi', 10, 0, 0),"
+                     "  (2, 3, 'c2', 'bot', 'bot', 'Parley Bot', 'hello', 11, 0, 0),"
+                     "  (5, 3, 'c5', 'user', 'u-1', 'Ann', '', 12, 13, 1);"
+                     "UPDATE sqlite_sequence SET seq = 7 WHERE name = 'messages';"
+                     "INSERT INTO message_changes (author_id, client_id, message_id) VALUES ('u-1', 'd1', 5);"
+                     "INSERT INTO attachments (owner_id, name, content_type, size, created_at, message_id)"
+                     "  VALUES ('u-1', 'a.png', 'image/png', 3, 1, 2);");
+  const std::string all = "SELECT id, conversation_id, client_id, author_kind, author_id, author_name, "
+                          "text, created_at, edited_at, deleted FROM messages ORDER BY id";
+  EXPECT_EQ(rows_of(db, all), (std::vector<std::string>{"1|3|c1|user|u-1|Ann|hi|10|0|0",
+                                                        "2|3|c2|bot|bot|Parley Bot|hello|11|0|0",
+                                                        "5|3|c5|user|u-1|Ann||12|13|1"}));
+  EXPECT_TRUE(rows_of(db, "PRAGMA foreign_key_check").empty());
+  EXPECT_EQ(rows_of(db, "SELECT name FROM sqlite_master WHERE name LIKE 'messages%' ORDER BY name"),
+            (std::vector<std::string>{"messages", "messages_by_conversation"}));
+
+  db.exec("INSERT INTO messages (conversation_id, client_id, author_kind, author_id, author_name, "
+          "text, created_at) VALUES (3, 'c8', 'agent', 'a-1', 'Sam', 'x', 14)");
+  EXPECT_EQ(db.last_insert_rowid(), 8);  // after the 7 the counter had reached, not after 5
+  const char* insert =
+      "INSERT INTO messages (conversation_id, client_id, author_kind, author_id, author_name, "
+      "text, created_at) VALUES (%s, '%s', '%s', 'u-1', 'Ann', 'x', 15)";
+  auto insert_sql = [&](const char* conversation, const char* client_id, const char* kind) {
+    char sql[512];
+    std::snprintf(sql, sizeof sql, insert, conversation, client_id, kind);
+    return std::string(sql);
+  };
+  EXPECT_THROW(db.exec(insert_sql("3", "c9", "robot")), sqlite::SqliteError);  // the check
+  EXPECT_THROW(db.exec(insert_sql("99", "c9", "user")), sqlite::SqliteError);  // foreign key
+  EXPECT_THROW(db.exec(insert_sql("3", "c1", "user")), sqlite::SqliteError);   // unique
+  for (const auto& step : rows_of(db, "EXPLAIN " + insert_sql("3", "c9", "user"))) {
+    EXPECT_EQ(step.find("|OpenEphemeral|"), std::string::npos) << step;
+  }
 }
 
 TEST(GroupCommit, ANestedTransactionFailsAloneAndCommitsWithTheOuterOne) {
