@@ -44,6 +44,14 @@ TEST(Schema, RefusesANewerFile) {
   EXPECT_THROW(migrate(db), std::runtime_error);
 }
 
+// A new database in memory with these principals.
+sqlite::Database database_with(std::initializer_list<Principal> principals) {
+  auto db = open_database(":memory:");
+  PrincipalRepository repository(db);
+  for (const auto& principal : principals) repository.save(principal, 1);
+  return db;
+}
+
 // The rows of a query, each as its columns' text joined by '|'.
 std::vector<std::string> rows_of(sqlite::Database& db, const std::string& sql) {
   std::vector<std::string> rows;
@@ -104,10 +112,8 @@ TEST(Schema, AVersion10FilesMessagesAreKeptWithTheirIdsAndReferences) {
 }
 
 TEST(GroupCommit, ANestedTransactionFailsAloneAndCommitsWithTheOuterOne) {
-  auto db = open_database(":memory:");
-  PrincipalRepository principals(db);
+  auto db = database_with({{"u-1", PrincipalKind::user, "Ann"}});
   EventLogRepository logs(db);
-  principals.save({"u-1", PrincipalKind::user, "Ann"}, 1);
   {
     sqlite::Transaction batch(db);
     {
@@ -159,11 +165,8 @@ TEST(EventLog, AVersion8FileGoesOnFromItsLastEvent) {
 }
 
 TEST(EventLog, SeqIsPerLogAndGapless) {
-  auto db = open_database(":memory:");
-  PrincipalRepository principals(db);
+  auto db = database_with({{"u-1", PrincipalKind::user, "Ann"}, {"u-2", PrincipalKind::user, "Bob"}});
   EventLogRepository logs(db);
-  principals.save({"u-1", PrincipalKind::user, "Ann"}, 1);
-  principals.save({"u-2", PrincipalKind::user, "Bob"}, 1);
   {
     sqlite::Transaction tx(db);
     EXPECT_EQ(logs.append("u-1", "e", {{"n", 1}}, 5).seq, 1u);
@@ -204,12 +207,10 @@ TEST(EventLog, SavingAgainKeepsKindAndRefreshesName) {
 }
 
 TEST(EventLog, AllAgentsReadOneFeed) {
-  auto db = open_database(":memory:");
-  PrincipalRepository principals(db);
+  auto db = database_with({{"a-1", PrincipalKind::agent, "Sam"},
+                           {"a-2", PrincipalKind::agent, "Kim"},
+                           {"u-1", PrincipalKind::user, "Ann"}});
   EventLogRepository logs(db);
-  principals.save({"a-1", PrincipalKind::agent, "Sam"}, 1);
-  principals.save({"a-2", PrincipalKind::agent, "Kim"}, 1);
-  principals.save({"u-1", PrincipalKind::user, "Ann"}, 1);
   EXPECT_EQ(log_of({"a-1", PrincipalKind::agent, "Sam"}), kAgentsFeed);
   EXPECT_EQ(log_of({"a-2", PrincipalKind::agent, "Kim"}), kAgentsFeed);
   EXPECT_EQ(log_of({"u-1", PrincipalKind::user, "Ann"}), "u-1");
