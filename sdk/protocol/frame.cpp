@@ -116,11 +116,15 @@ std::string encode(const Request& request) {
 // Reply and event frames are written out directly rather than built as a Json object first:
 // that would copy the whole result, and these are the frames a busy server sends most. The
 // keys are in the order Json::dump() gives them, so the bytes are the same either way.
-std::string encode(const Reply& reply) {
-  std::string frame = R"({"id":)";
-  frame += Json(reply.id).dump();
+std::string encode(const Reply& reply) { return encode_reply(reply.id, reply.result.dump()); }
+
+std::string encode_reply(std::string_view id, std::string_view result_json) {
+  std::string frame;
+  frame.reserve(result_json.size() + id.size() + 40);
+  frame += R"({"id":)";
+  frame += Json(id).dump();
   frame += R"(,"result":)";
-  frame += reply.result.dump();
+  frame += result_json;
   frame += R"(,"type":"res"})";
   return frame;
 }

@@ -49,6 +49,8 @@ std::variant<ServerFrame, WireError> decode_server_frame(std::string_view frame)
 
 std::string encode(const Request& request);
 std::string encode(const Reply& reply);
+// A reply whose result is JSON text already (a server's, shared with the event it caused).
+std::string encode_reply(std::string_view id, std::string_view result_json);
 std::string encode(const ErrorReply& reply);
 std::string encode(const Event& event);
 // The frame encode(Event{seq, name, data}) makes, byte for byte, for data already encoded as

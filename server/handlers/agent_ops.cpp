@@ -46,7 +46,7 @@ Outcome handle_agent_reply(Call& call) {
   }
   auto posted = post_message(call.services, conversation, call.author(), client_id, text,
                              claimed_attachments(call));
-  outcome.result = {{"message", std::move(posted.json)}};
+  outcome.result_json = std::move(posted.result_json);
   outcome.events.insert(outcome.events.end(), posted.events.begin(), posted.events.end());
   return outcome;
 }

@@ -2,6 +2,7 @@
 // Events about a conversation or a ticket go to its user and to every agent
 // (docs/protocol.md, section 3).
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,5 +15,10 @@ namespace parley::server {
 std::vector<StoredEvent> append_for_user_and_agents(Services& services, const std::string& user_id,
                                                     const std::string& name,
                                                     const protocol::Json& data, std::int64_t now_ms);
+// The same with the data encoded already.
+std::vector<StoredEvent> append_for_user_and_agents(Services& services, const std::string& user_id,
+                                                    const std::string& name,
+                                                    std::shared_ptr<const std::string> data_json,
+                                                    std::int64_t now_ms);
 
 }  // namespace parley::server

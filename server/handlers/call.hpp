@@ -1,7 +1,9 @@
 #pragma once
 // One request being handled: its arguments, the session it came from, and what it produced.
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "fanout/peer.hpp"
@@ -22,6 +24,9 @@ struct EphemeralEvent {
 
 struct Outcome {
   protocol::Json result = protocol::Json::object();
+  // The result as JSON text instead, when the handler has it encoded already (as the data of
+  // the event it caused): sent as it is.
+  std::shared_ptr<const std::string> result_json;
   std::vector<StoredEvent> events;      // committed; pushed to live sessions after the reply
   std::vector<EphemeralEvent> ephemeral;  // pushed to live sessions after the reply
   std::optional<std::uint64_t> replay_after;  // hello: replay the caller's events after this seq

@@ -63,7 +63,7 @@ Outcome handle_chat_send(Call& call) {
   auto posted = post_message(call.services, conversation, call.author(), client_id, text,
                              claimed_attachments(call));
 
-  outcome.result = {{"message", std::move(posted.json)}};
+  outcome.result_json = std::move(posted.result_json);
   outcome.events = std::move(posted.events);
   bool answered = false;
   if (started && call.services.bot != nullptr) {

@@ -165,7 +165,9 @@ void Dispatcher::deliver(Answer& answer) {
   try {
     if (answer.peer != nullptr) {
       Peer& peer = *answer.peer;
-      peer.send(protocol::encode(protocol::Reply{answer.id, std::move(outcome.result)}));
+      peer.send(outcome.result_json
+                    ? protocol::encode_reply(answer.id, *outcome.result_json)
+                    : protocol::encode(protocol::Reply{answer.id, std::move(outcome.result)}));
       if (outcome.attach) hub_.attach(peer);
       if (outcome.replay_after) {
         peer.start_replay(replay_pager(log_of(*peer.state().principal), *outcome.replay_after));

@@ -16,9 +16,10 @@ PostedMessage post_message(Services& services, const ConversationRow& conversati
   posted.message = services.conversations.add_message(conversation.id, client_id, author, text, now);
   link_to_message(services, attachments, posted.message.id);
   posted.message.attachments = std::move(attachments);
-  posted.json = message_json(posted.message);
+  posted.result_json = std::make_shared<const std::string>(
+      protocol::Json{{"message", message_json(posted.message)}}.dump());
   posted.events = append_for_user_and_agents(services, conversation.user_id, "message.new",
-                                             {{"message", posted.json}}, now);
+                                             posted.result_json, now);
   return posted;
 }
 

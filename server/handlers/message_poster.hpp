@@ -1,6 +1,7 @@
 #pragma once
 // Posting a message to a conversation, for users, agents and the bot alike: the row and its
 // `message.new` events, inside the caller's transaction.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,7 +11,9 @@ namespace parley::server {
 
 struct PostedMessage {
   MessageRow message;
-  protocol::Json json;  // message_json(message), made once for the events and the reply
+  // {"message": message_json(message)} as JSON text: the events' data and the reply's result,
+  // encoded once for both.
+  std::shared_ptr<const std::string> result_json;
   std::vector<StoredEvent> events;
 };
 

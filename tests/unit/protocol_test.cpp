@@ -136,6 +136,7 @@ TEST(ServerFrames, WrittenDirectlyTheyAreTheBytesAJsonObjectWouldGive) {
             (pp::Json{{"type", "event"}, {"name", "chat.typing"}, {"data", data}}.dump()));
   EXPECT_EQ(pp::encode(pp::Reply{"id-\"1", data}),
             (pp::Json{{"type", "res"}, {"id", "id-\"1"}, {"result", data}}.dump()));
+  EXPECT_EQ(pp::encode_reply("id-\"1", data.dump()), pp::encode(pp::Reply{"id-\"1", data}));
 
   auto decoded = pp::decode_server_frame(pp::encode_event(7, "odd \"name\"", data.dump()));
   ASSERT_TRUE(std::holds_alternative<pp::ServerFrame>(decoded));
