@@ -16,8 +16,9 @@ PostedMessage post_message(Services& services, const ConversationRow& conversati
   posted.message = services.conversations.add_message(conversation.id, client_id, author, text, now);
   link_to_message(services, attachments, posted.message.id);
   posted.message.attachments = std::move(attachments);
-  posted.result_json = std::make_shared<const std::string>(
-      protocol::Json{{"message", message_json(posted.message)}}.dump());
+  auto result = protocol::Json::object();  // the message is moved in (a braced list copies it)
+  result.emplace("message", message_json(posted.message));
+  posted.result_json = std::make_shared<const std::string>(result.dump());
   posted.events = append_for_user_and_agents(services, conversation.user_id, "message.new",
                                              posted.result_json, now);
   return posted;

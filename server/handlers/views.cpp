@@ -23,20 +23,27 @@ protocol::Json attachments_json(const std::vector<AttachmentRow>& attachments) {
 
 }  // namespace
 
+// Authors and messages are made for every message posted: they are built member by member,
+// because a braced list would first build (and then copy) a two-element array per member.
 protocol::Json author_json(const Author& author) {
-  return {{"kind", author.kind}, {"id", author.id}, {"name", author.name}};
+  auto json = protocol::Json::object();
+  json.emplace("kind", author.kind);
+  json.emplace("id", author.id);
+  json.emplace("name", author.name);
+  return json;
 }
 
 protocol::Json message_json(const MessageRow& m) {
-  protocol::Json json = {{"id", format_id(kMessageId, m.id)},
-          {"client_id", m.client_id},
-          {"conversation_id", format_id(kConversationId, m.conversation_id)},
-          {"author", author_json(m.author)},
-          {"text", m.text},
-          {"created_at", m.created_at},
-          {"edited_at", m.edited_at},
-          {"deleted", m.deleted}};
-  if (!m.attachments.empty()) json["attachments"] = attachments_json(m.attachments);
+  auto json = protocol::Json::object();
+  json.emplace("id", format_id(kMessageId, m.id));
+  json.emplace("client_id", m.client_id);
+  json.emplace("conversation_id", format_id(kConversationId, m.conversation_id));
+  json.emplace("author", author_json(m.author));
+  json.emplace("text", m.text);
+  json.emplace("created_at", m.created_at);
+  json.emplace("edited_at", m.edited_at);
+  json.emplace("deleted", m.deleted);
+  if (!m.attachments.empty()) json.emplace("attachments", attachments_json(m.attachments));
   return json;
 }
 
