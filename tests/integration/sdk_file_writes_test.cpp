@@ -196,7 +196,12 @@ TEST(SdkFileWrites, AFileTheServerRefusesFailsItsMessageWhichCanBeRetriedOrCance
   EXPECT_EQ(ann->outbox_size(), 0u);
   EXPECT_TRUE(ann->cached_messages("").empty());
   EXPECT_TRUE(std::filesystem::is_empty(dir.file("ann.db.files/outgoing")));
-  // Now that the device knows the limit, it refuses such a file itself.
+  // Once the device knows the limit, it refuses such a file itself. It learns it from its
+  // session's welcome, which may come after the refusals: the upload's retry can reach the
+  // restarted server before the WebSocket's does.
+  ASSERT_TRUE(ann.wait_for([](const Event& e) {
+    return e.type == EventType::connection_changed && e.connection == ConnectionState::connected;
+  }));
   EXPECT_THROW(ann->send_message_with_files("Again", {}, {LocalFile{big, "", ""}}), Exception);
   EXPECT_EQ(server_attachment_count(server), 0);
 }
