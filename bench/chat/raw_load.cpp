@@ -68,7 +68,8 @@ int callback(lws* wsi, lws_callback_reasons reason, void* /*user*/, void* in, si
       break;
     }
     case LWS_CALLBACK_CLIENT_WRITEABLE:
-      if (c->sends && c->welcomed && run->listening == run->listeners && c->sent < run->per_connection && c->sent - c->acked < run->window) {
+      if (c->sends && c->welcomed && run->listening == run->listeners &&
+          c->sent < run->per_connection && c->sent - c->acked < run->window) {
         const std::string id = std::to_string(c->sent);
         send_text(wsi, nlohmann::json{{"type", "req"}, {"id", id}, {"op", "chat.send"},
                                       {"args", {{"client_id", "raw-" + id}, {"text", "load " + id}}}}

@@ -68,11 +68,10 @@ Outcome handle_hello(Call& call) {
     principals.save(principal, now_ms());
   }
 
-  auto& logs = call.services.events;
-  const std::string log = log_of(principal);
-  const std::uint64_t latest = logs.latest_seq(log);
+  const auto resumption = call.services.events.resume(log_of(principal), resume_from);
+  const std::uint64_t latest = resumption.latest_seq;
   // live_only replays nothing, so any cursor will do.
-  const bool resync = !live_only && !logs.can_resume(log, resume_from);
+  const bool resync = !live_only && !resumption.possible;
 
   Outcome outcome = reply_with({{"protocol", protocol::kProtocolVersion},
                                 {"principal",

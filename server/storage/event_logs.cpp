@@ -42,13 +42,14 @@ std::uint64_t EventLogRepository::latest_seq(const std::string& log_id) {
   return log_id == kAgentsFeed ? std::max(last, feed_floor()) : last;
 }
 
-bool EventLogRepository::can_resume(const std::string& log_id, std::uint64_t cursor) {
+EventLogRepository::Resumption EventLogRepository::resume(const std::string& log_id,
+                                                          std::uint64_t cursor) {
   const auto latest = latest_seq(log_id);
-  if (cursor > latest) return false;
-  if (log_id != kAgentsFeed) return true;  // a user's log from its start, or from any seq
+  if (cursor > latest) return {latest, false};
+  if (log_id != kAgentsFeed) return {latest, true};  // a user's log from its start, or any seq
   // The feed's start is not a new agent's: what came before it joined is read as current
   // state, not replayed (the one exception: nothing to replay at all).
-  return cursor == latest || (cursor > 0 && cursor >= feed_floor());
+  return {latest, cursor == latest || (cursor > 0 && cursor >= feed_floor())};
 }
 
 std::vector<StoredEvent> EventLogRepository::events_after(const std::string& log_id,

@@ -45,11 +45,16 @@ class EventLogRepository {
   StoredEvent append(const std::string& log_id, const std::string& name,
                      const protocol::Json& data, std::int64_t now_ms);
   std::uint64_t latest_seq(const std::string& log_id);
-  // Whether a client that has applied the log's events up to `cursor` can be sent the rest:
-  // not if the log never issued that seq. In the agents' feed, not from 0 either (a new
-  // agent, or a new device, starts from the current state, not from the feed's first event),
-  // nor from below the floor (an agent's cursor in its own log, from before the feed).
-  bool can_resume(const std::string& log_id, std::uint64_t cursor);
+  // Where a client stands that has applied the log's events up to `cursor`: the log's latest
+  // seq, and whether the rest can be sent to it. Not if the log never issued that seq; in the
+  // agents' feed, not from 0 either (a new agent, or a new device, starts from the current
+  // state, not from the feed's first event), nor from below the floor (an agent's cursor in
+  // its own log, from before the feed).
+  struct Resumption {
+    std::uint64_t latest_seq = 0;
+    bool possible = false;
+  };
+  Resumption resume(const std::string& log_id, std::uint64_t cursor);
   // Up to `limit` events with seq > after, in seq order.
   std::vector<StoredEvent> events_after(const std::string& log_id, std::uint64_t after,
                                         std::size_t limit);

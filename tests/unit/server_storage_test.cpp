@@ -219,15 +219,15 @@ TEST(EventLog, AllAgentsReadOneFeed) {
   // A new database's feed starts at 1 like any log, and resumes from any seq it issued; not
   // from 0 once it has events: a new agent starts from the current state.
   EXPECT_EQ(logs.latest_seq(kAgentsFeed), 0u);
-  EXPECT_TRUE(logs.can_resume(kAgentsFeed, 0));
+  EXPECT_TRUE(logs.resume(kAgentsFeed, 0).possible);
   EXPECT_EQ(logs.append(kAgentsFeed, "e", protocol::Json::object(), 2).seq, 1u);
   EXPECT_EQ(logs.append(kAgentsFeed, "e", protocol::Json::object(), 2).seq, 2u);
-  EXPECT_FALSE(logs.can_resume(kAgentsFeed, 0));
-  EXPECT_TRUE(logs.can_resume(kAgentsFeed, 1));
-  EXPECT_TRUE(logs.can_resume(kAgentsFeed, 2));
-  EXPECT_FALSE(logs.can_resume(kAgentsFeed, 3));  // never issued
-  EXPECT_TRUE(logs.can_resume("u-1", 0));  // a user's own log replays from its start
-  EXPECT_FALSE(logs.can_resume("u-1", 1));
+  EXPECT_FALSE(logs.resume(kAgentsFeed, 0).possible);
+  EXPECT_TRUE(logs.resume(kAgentsFeed, 1).possible);
+  EXPECT_TRUE(logs.resume(kAgentsFeed, 2).possible);
+  EXPECT_FALSE(logs.resume(kAgentsFeed, 3).possible);  // never issued
+  EXPECT_TRUE(logs.resume("u-1", 0).possible);  // a user's own log replays from its start
+  EXPECT_FALSE(logs.resume("u-1", 1).possible);
 }
 
 // Version 10 gives the agents one feed. An agent's cursor in its own old log cannot be resumed
@@ -244,12 +244,13 @@ TEST(EventLog, AVersion9FilesAgentsGoOnInAFeedAboveTheirOldSeqs) {
                      "  ('a-2', 1, 'c', '{}', 1), ('a-2', 2, 'd', '{}', 1);");
   EventLogRepository logs(db);
   EXPECT_EQ(logs.latest_seq(kAgentsFeed), 5u);
-  EXPECT_FALSE(logs.can_resume(kAgentsFeed, 2));  // a-2's last, or a-1's second: resync
-  EXPECT_FALSE(logs.can_resume(kAgentsFeed, 4));
-  EXPECT_TRUE(logs.can_resume(kAgentsFeed, 5));  // after a resync, or a-1 having seen all
-  EXPECT_FALSE(logs.can_resume(kAgentsFeed, 0));
+  EXPECT_FALSE(logs.resume(kAgentsFeed, 2).possible);  // a-2's last, or a-1's second: resync
+  EXPECT_FALSE(logs.resume(kAgentsFeed, 4).possible);
+  EXPECT_TRUE(logs.resume(kAgentsFeed, 5).possible);  // after a resync, or a-1 having seen all
+  EXPECT_EQ(logs.resume(kAgentsFeed, 2).latest_seq, 5u);  // what a resync goes on from
+  EXPECT_FALSE(logs.resume(kAgentsFeed, 0).possible);
   EXPECT_EQ(logs.append(kAgentsFeed, "f", protocol::Json::object(), 2).seq, 6u);
-  EXPECT_TRUE(logs.can_resume(kAgentsFeed, 6));
+  EXPECT_TRUE(logs.resume(kAgentsFeed, 6).possible);
   const auto feed = logs.events_after(kAgentsFeed, 0, 10);
   ASSERT_EQ(feed.size(), 1u);
   EXPECT_EQ(feed[0].name, "f");
