@@ -37,7 +37,9 @@ Database::~Database() {
 }
 
 Database::Database(Database&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), cache_(std::move(other.cache_)) {
+    : db_(std::exchange(other.db_, nullptr)),
+      cache_(std::move(other.cache_)),
+      rollbacks_(other.rollbacks_) {
   other.cache_ = std::make_unique<Cache>();
 }
 
@@ -47,6 +49,7 @@ Database& Database::operator=(Database&& other) noexcept {
     sqlite3_close_v2(db_);
     db_ = std::exchange(other.db_, nullptr);
     std::swap(cache_, other.cache_);
+    rollbacks_ = other.rollbacks_;
   }
   return *this;
 }
@@ -94,6 +97,10 @@ Statement Database::prepare(std::string_view sql) {
 std::int64_t Database::last_insert_rowid() const noexcept { return sqlite3_last_insert_rowid(db_); }
 
 int Database::changes() const noexcept { return sqlite3_changes(db_); }
+
+int Database::total_changes() const noexcept { return sqlite3_total_changes(db_); }
+
+bool Database::in_transaction() const noexcept { return sqlite3_get_autocommit(db_) == 0; }
 
 int Database::user_version() {
   Statement st(*this, "PRAGMA user_version");
@@ -200,6 +207,9 @@ Transaction::Transaction(Database& db)
 
 Transaction::~Transaction() {
   if (!done_) {
+    // Counted whether or not the rollback below succeeds: SQLite may have rolled the
+    // transaction back itself (a full disk), which is why this one did not commit.
+    ++db_.rollbacks_;
     try {
       if (nested_) {
         db_.prepare("ROLLBACK TO parley_nested").run();

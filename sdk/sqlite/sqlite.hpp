@@ -50,11 +50,20 @@ class Database {
   Statement prepare(std::string_view sql);
   std::int64_t last_insert_rowid() const noexcept;
   int changes() const noexcept;  // rows changed by the last statement
+  // Rows changed by every statement completed on this connection so far (a statement that
+  // failed and undid itself counts none). It wraps: compare two readings for equality only.
+  int total_changes() const noexcept;
+  bool in_transaction() const noexcept;  // false once SQLite rolled one back by itself too
   int user_version();
   void set_user_version(int version);
   sqlite3* handle() const noexcept { return db_; }
+  // How many transactions and savepoints have ended without committing on this connection.
+  // What a caller keeps in memory about the database (a cache) may have been undone when it
+  // changes.
+  std::uint64_t rollbacks() const noexcept { return rollbacks_; }
 
  private:
+  friend class Transaction;
   struct Cached {
     sqlite3_stmt* stmt = nullptr;
     bool in_use = false;
@@ -70,6 +79,7 @@ class Database {
   using Cache = std::unordered_map<std::string, Cached, SqlHash, std::equal_to<>>;
   // Behind a pointer so that its entries (which Statements point into) survive a move.
   std::unique_ptr<Cache> cache_ = std::make_unique<Cache>();
+  std::uint64_t rollbacks_ = 0;
 };
 
 class Statement {

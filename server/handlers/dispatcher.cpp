@@ -1,6 +1,10 @@
 #include "handlers/dispatcher.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
+#include <stdexcept>
+#include <utility>
 
 #include "handlers/agent_ops.hpp"
 #include "handlers/chat_ops.hpp"
@@ -23,6 +27,57 @@ using protocol::ErrorReply;
 void send_error(Peer& peer, std::optional<std::string> id, ErrorCode code, std::string message) {
   peer.send(protocol::encode(ErrorReply{std::move(id), {code, std::move(message)}}));
 }
+
+// Thrown out of a shared run by a request that failed after it changed the database.
+struct NeedsIsolation {};
+
+// SQLite ends the transaction itself on some failures (a full disk, out of memory): what the
+// batch did before is gone with it, and what would follow would commit on its own.
+struct TransactionLost : std::runtime_error {
+  TransactionLost() : std::runtime_error("SQLite rolled the transaction back") {}
+};
+
+// The typed error for the exception being handled; call it inside a catch block.
+protocol::WireError current_error(const std::string& op) {
+  try {
+    throw;
+  } catch (const protocol::ArgError& e) {
+    return {e.code(), e.what()};
+  } catch (const RequestError& e) {
+    return {e.code(), e.what()};
+  } catch (const sqlite::SqliteError& e) {
+    std::fprintf(stderr, "parley-server: %s failed in storage: %s\n", op.c_str(), e.what());
+    return {e.is_busy() ? ErrorCode::unavailable : ErrorCode::internal,
+            e.is_busy() ? "storage is busy; retry" : "storage failure"};
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "parley-server: %s failed: %s\n", op.c_str(), e.what());
+  } catch (...) {
+    std::fprintf(stderr, "parley-server: %s failed\n", op.c_str());
+  }
+  return {ErrorCode::internal, "internal error"};
+}
+
+// The state of a batch's sessions before it ran. A batch that is run again, or does not
+// commit, must not keep what its run did to them: a hello's principal, a typing window.
+class SessionSnapshots {
+ public:
+  template <typename Batch>
+  explicit SessionSnapshots(const Batch& batch) {
+    for (const auto& queued : batch) {
+      if (queued.peer == nullptr) continue;
+      const bool known = std::any_of(saved_.begin(), saved_.end(),
+                                     [&](const auto& s) { return s.first == queued.peer; });
+      if (!known) saved_.emplace_back(queued.peer, queued.peer->state());
+    }
+  }
+  // A peer closed meanwhile is still valid here: the hub only drops it after the batch.
+  void restore() const {
+    for (const auto& [peer, state] : saved_) peer->state() = state;
+  }
+
+ private:
+  std::vector<std::pair<Peer*, SessionState>> saved_;
+};
 
 }  // namespace
 
@@ -93,34 +148,43 @@ void Dispatcher::flush() {
   if (queue_.empty()) return;
   std::vector<Queued> batch;
   batch.swap(queue_);
-  // Group commit: every request read in this turn of the loop runs in one transaction (each in
-  // a savepoint of its own, so one failing leaves the others), and a single commit — one
-  // fsync — makes them all durable before any of them is acknowledged.
-  std::vector<Answer> answers;
-  answers.reserve(batch.size());
-  bool committed = false;
-  try {
-    sqlite::Transaction tx(services_.db);
-    for (auto& queued : batch) answers.push_back(answer(queued));
-    tx.commit();
-    committed = true;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "parley-server: a commit of %zu requests failed: %s\n", batch.size(),
-                 e.what());
+  // Group commit: every request read in this turn of the loop runs in one transaction, and a
+  // single commit — one fsync — makes them all durable before any of them is acknowledged.
+  const SessionSnapshots before(batch);
+  auto run = run_batch(batch, Isolation::shared);
+  if (run.status == BatchRun::Status::needs_isolation) {
+    before.restore();
+    run = run_batch(batch, Isolation::isolated);
   }
-  if (!committed) {
+  if (run.status != BatchRun::Status::committed) {
+    before.restore();  // a hello that did not commit did not happen
     for (auto& queued : batch) {
       if (queued.peer == nullptr) continue;
-      // A hello that did not commit did not happen.
-      if (queued.request.op == "hello") queued.peer->state().principal.reset();
       send_error(*queued.peer, queued.request.id, ErrorCode::unavailable, "storage failure; retry");
     }
     return;
   }
-  for (auto& answer : answers) deliver(answer);
+  for (auto& answer : run.answers) deliver(answer);
 }
 
-Dispatcher::Answer Dispatcher::answer(Queued& queued) {
+Dispatcher::BatchRun Dispatcher::run_batch(std::vector<Queued>& batch, Isolation isolation) {
+  BatchRun run;
+  run.answers.reserve(batch.size());
+  try {
+    sqlite::Transaction tx(services_.db);
+    for (auto& queued : batch) run.answers.push_back(answer(queued, isolation));
+    tx.commit();
+    run.status = BatchRun::Status::committed;
+  } catch (const NeedsIsolation&) {
+    run.status = BatchRun::Status::needs_isolation;  // rolled back: nothing of it happened
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "parley-server: a commit of %zu requests failed: %s\n", batch.size(),
+                 e.what());
+  }
+  return run;
+}
+
+Dispatcher::Answer Dispatcher::answer(Queued& queued, Isolation isolation) {
   Answer answer{queued.peer, queued.request.id, queued.request.op, {}};
   Peer* peer = queued.peer;
   if (peer == nullptr) return answer;  // the session closed before its turn
@@ -137,22 +201,18 @@ Dispatcher::Answer Dispatcher::answer(Queued& queued) {
     answer.result = protocol::WireError{ErrorCode::bad_request, "unknown op \"" + request.op + "\""};
     return answer;
   }
+  auto& db = services_.db;
+  const int changes_before = db.total_changes();
   try {
-    sqlite::Transaction step(services_.db);  // a savepoint: this request, all or nothing
+    std::optional<sqlite::Transaction> step;  // a savepoint: this request, all or nothing
+    if (isolation == Isolation::isolated) step.emplace(db);
     answer.result = run(handler, *peer, request);
-    step.commit();
-  } catch (const protocol::ArgError& e) {
-    answer.result = protocol::WireError{e.code(), e.what()};
-  } catch (const RequestError& e) {
-    answer.result = protocol::WireError{e.code(), e.what()};
-  } catch (const sqlite::SqliteError& e) {
-    std::fprintf(stderr, "parley-server: %s failed in storage: %s\n", request.op.c_str(), e.what());
-    answer.result = protocol::WireError{e.is_busy() ? ErrorCode::unavailable : ErrorCode::internal,
-                                        e.is_busy() ? "storage is busy; retry" : "storage failure"};
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "parley-server: %s failed: %s\n", request.op.c_str(), e.what());
-    answer.result = protocol::WireError{ErrorCode::internal, "internal error"};
+    if (step) step->commit();
+  } catch (...) {
+    if (isolation == Isolation::shared && db.total_changes() != changes_before) throw NeedsIsolation{};
+    answer.result = current_error(request.op);
   }
+  if (!db.in_transaction()) throw TransactionLost{};
   return answer;
 }
 

@@ -3,6 +3,7 @@
 // section 1): decodes it, enforces hello-first, routes the op to its handler, maps every
 // failure to a typed `err`, then pushes the events the request committed to live sessions.
 // Requests are run in batches, one transaction per turn of the event loop (group commit).
+// A request that fails leaves the rest of its batch alone (docs/server.md, "Group commit").
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -43,7 +44,18 @@ class Dispatcher {
     std::string op;
     std::variant<Outcome, protocol::WireError> result;
   };
-  Answer answer(Queued& queued);
+  // How the requests of a batch are kept apart. `shared`: no savepoint per request, which
+  // would copy every page a request changes; a request that fails before it changed anything
+  // has nothing to undo (a statement that fails undoes itself), so the others go on. One that
+  // fails after a change cannot be undone alone: the batch is rolled back and run again
+  // `isolated`, each request in a savepoint of its own.
+  enum class Isolation { shared, isolated };
+  struct BatchRun {
+    enum class Status { committed, needs_isolation, failed } status = Status::failed;
+    std::vector<Answer> answers;
+  };
+  BatchRun run_batch(std::vector<Queued>& batch, Isolation isolation);
+  Answer answer(Queued& queued, Isolation isolation);
   void deliver(Answer& answer);
   Outcome run(OpHandler handler, Peer& peer, const protocol::Request& request);
   // Reads an event log's stored events after `after`, one page per call.

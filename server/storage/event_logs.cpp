@@ -12,9 +12,9 @@ std::string log_of(const Principal& principal) {
 StoredEvent EventLogRepository::append(const std::string& log_id, const std::string& name,
                                        std::shared_ptr<const std::string> data_json,
                                        std::int64_t now_ms) {
-  // The next seq is read from the events themselves (the key's last entry for this log)
-  // rather than kept in a counter row: one write per event instead of two, and a rolled-back
-  // event takes its seq with it.
+  // The next seq comes from the events themselves (the key's last entry for this log, or the
+  // cache of it) rather than from a counter row: one write per event instead of two, and a
+  // rolled-back event takes its seq with it.
   const auto seq = latest_seq(log_id) + 1;
 
   auto insert = db_.prepare(
@@ -24,7 +24,13 @@ StoredEvent EventLogRepository::append(const std::string& log_id, const std::str
       .bind(3, name)
       .bind(4, *data_json)
       .bind(5, now_ms);
-  insert.run();
+  try {
+    insert.run();
+  } catch (...) {
+    latest_.erase(log_id);  // read it again next time, whether or not a rollback follows
+    throw;
+  }
+  latest_[log_id] = seq;
   return StoredEvent{log_id, seq, name, std::move(data_json)};
 }
 
@@ -34,6 +40,19 @@ StoredEvent EventLogRepository::append(const std::string& log_id, const std::str
 }
 
 std::uint64_t EventLogRepository::latest_seq(const std::string& log_id) {
+  // A bound on the memory: one entry per log written since, and a server has many users.
+  constexpr std::size_t kMaxCachedLogs = 100000;
+  if (db_.rollbacks() != rollbacks_seen_ || latest_.size() >= kMaxCachedLogs) {
+    latest_.clear();
+    rollbacks_seen_ = db_.rollbacks();
+  }
+  if (const auto cached = latest_.find(log_id); cached != latest_.end()) return cached->second;
+  const auto latest = stored_latest_seq(log_id);
+  latest_.emplace(log_id, latest);
+  return latest;
+}
+
+std::uint64_t EventLogRepository::stored_latest_seq(const std::string& log_id) {
   // Events are never deleted: the last one's seq is the log's latest (0 for none).
   auto st = db_.prepare("SELECT max(seq) FROM events WHERE principal_id = ?");
   st.bind(1, log_id);

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "auth/principal.hpp"
@@ -65,9 +66,17 @@ class EventLogRepository {
   // The feed's seqs start above every seq an agent's own log had issued before the feed
   // existed (0 in a database created with it), so that no old cursor looks like a feed one.
   std::uint64_t feed_floor();
+  std::uint64_t stored_latest_seq(const std::string& log_id);
 
   sqlite::Database& db_;
   std::optional<std::uint64_t> feed_floor_;
+  // Each log's latest seq as last read or appended through this repository, so that an event
+  // costs its insert alone. A rollback on the connection may have taken back a seq held here:
+  // the whole cache is dropped when Database::rollbacks() moves. (Another writer to the same
+  // logs would make an entry stale: its next append then fails on the (log, seq) key, and
+  // that failure's rollback drops the cache too.)
+  std::unordered_map<std::string, std::uint64_t> latest_;
+  std::uint64_t rollbacks_seen_ = 0;
 };
 
 }  // namespace parley::server

@@ -148,6 +148,20 @@ TEST(GroupCommit, ANestedTransactionFailsAloneAndCommitsWithTheOuterOne) {
   EXPECT_EQ(logs.latest_seq("u-1"), 2u);
 }
 
+// A repository keeps each log's latest seq in memory. A seq another writer took meanwhile is
+// refused by the (log, seq) key, not given twice, and the repository reads the log again.
+TEST(EventLog, AnAppendAfterAnotherWritersIsRefusedOnceThenNumberedFromStorage) {
+  auto db = database_with({{"u-1", PrincipalKind::user, "Ann"}});
+  EventLogRepository mine(db), other(db);
+  mine.append("u-1", "a", protocol::Json::object(), 1);
+  other.append("u-1", "b", protocol::Json::object(), 2);
+  EXPECT_THROW(mine.append("u-1", "c", protocol::Json::object(), 3), sqlite::SqliteError);
+  EXPECT_EQ(mine.append("u-1", "c", protocol::Json::object(), 4).seq, 3u);
+  const auto events = mine.events_after("u-1", 0, 10);
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[2].name, "c");
+}
+
 // Version 9 drops the seq counter row: a file from version 8 goes on from its last event.
 TEST(EventLog, AVersion8FileGoesOnFromItsLastEvent) {
   test::SdkTempDir dir;
