@@ -1,10 +1,9 @@
 #include "handlers/dispatcher.hpp"
 
-#include <algorithm>
 #include <cstdio>
 #include <optional>
 #include <stdexcept>
-#include <utility>
+#include <unordered_map>
 
 #include "handlers/agent_ops.hpp"
 #include "handlers/chat_ops.hpp"
@@ -64,19 +63,16 @@ class SessionSnapshots {
   template <typename Batch>
   explicit SessionSnapshots(const Batch& batch) {
     for (const auto& queued : batch) {
-      if (queued.peer == nullptr) continue;
-      const bool known = std::any_of(saved_.begin(), saved_.end(),
-                                     [&](const auto& s) { return s.first == queued.peer; });
-      if (!known) saved_.emplace_back(queued.peer, queued.peer->state());
+      if (queued.peer != nullptr) saved_.try_emplace(queued.peer, queued.peer->state());
     }
   }
-  // A peer closed meanwhile is still valid here: the hub only drops it after the batch.
+  // The peers are all still open: a session closes between batches, not during one.
   void restore() const {
     for (const auto& [peer, state] : saved_) peer->state() = state;
   }
 
  private:
-  std::vector<std::pair<Peer*, SessionState>> saved_;
+  std::unordered_map<Peer*, SessionState> saved_;
 };
 
 }  // namespace
