@@ -40,9 +40,10 @@ inline Outcome reply_with(protocol::Json result) {
   return outcome;
 }
 
-// A handler runs inside a savepoint of its own (Dispatcher::answer), within the transaction
-// that commits the whole batch: what it writes is all or nothing without a transaction of its
-// own. It opens one only for a part that must be able to fail alone (the bot's answer).
+// A handler runs within the transaction that commits the whole batch, and what it writes is
+// all or nothing without a transaction of its own: if it throws after a write, the dispatcher
+// runs the batch again with each request in a savepoint (Dispatcher::answer). It opens one only
+// for a part that must be able to fail alone (the bot's answer).
 struct Call {
   Services& services;
   Peer& peer;

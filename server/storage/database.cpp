@@ -17,9 +17,10 @@ sqlite::Database open_database(const std::string& path) {
     }
   }
   db.exec("PRAGMA synchronous = FULL");
-  // A batch of requests is one transaction with a savepoint per request, so the statement
-  // journal grows with the batch; on disk (SQLite's default past 64 KiB) it cost a write per
-  // page changed. It is undo data for a transaction in progress: memory is the right place.
+  // A batch of requests is one transaction, with statements (and, run again after a failure,
+  // requests) in savepoints, so the statement journal grows with the batch; on disk (SQLite's
+  // default past 64 KiB) it cost a write per page changed. It is undo data for a transaction
+  // in progress: memory is the right place.
   db.exec("PRAGMA temp_store = MEMORY");
   // Foreign keys are enforced from after the migrations: one that rebuilds a table drops the
   // old one while other tables still refer to it (and then to its replacement).
