@@ -90,8 +90,10 @@ int callback(lws* wsi, lws_callback_reasons reason, void* /*user*/, void* in, si
           c->sent < run->per_connection && c->sent - c->acked < run->window) {
         // Digits need no escaping: the request written as text, as cheaply as it can be.
         const std::string id = std::to_string(c->sent);
-        send_text(wsi, R"({"type":"req","id":")" + id + R"(","op":"chat.send","args":{"client_id":"raw-)" +
-                           id + R"(","text":"load )" + id + R"("}})");
+        std::string request = R"({"type":"req","id":")";
+        request.append(id).append(R"(","op":"chat.send","args":{"client_id":"raw-)");
+        request.append(id).append(R"(","text":"load )").append(id).append(R"("}})");
+        send_text(wsi, request);
         ++c->sent;
         lws_callback_on_writable(wsi);
       }

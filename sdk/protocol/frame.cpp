@@ -1,5 +1,6 @@
 #include "protocol/frame.hpp"
 
+#include "protocol/json_text.hpp"
 #include "protocol/limits.hpp"
 #include "protocol/utf8.hpp"
 
@@ -122,7 +123,7 @@ std::string encode_reply(std::string_view id, std::string_view result_json) {
   std::string frame;
   frame.reserve(result_json.size() + id.size() + 40);
   frame += R"({"id":)";
-  frame += Json(id).dump();
+  append_json_string(frame, id);
   frame += R"(,"result":)";
   frame += result_json;
   frame += R"(,"type":"res"})";
@@ -145,7 +146,7 @@ std::string encode_event(std::uint64_t seq, std::string_view name, std::string_v
   frame += R"({"data":)";
   frame += data_json;
   frame += R"(,"name":)";
-  frame += Json(name).dump();
+  append_json_string(frame, name);
   if (seq != 0) {  // 0: ephemeral, sent without a seq
     frame += R"(,"seq":)";
     frame += std::to_string(seq);

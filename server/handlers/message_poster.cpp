@@ -16,9 +16,7 @@ PostedMessage post_message(Services& services, const ConversationRow& conversati
   posted.message = services.conversations.add_message(conversation.id, client_id, author, text, now);
   link_to_message(services, attachments, posted.message.id);
   posted.message.attachments = std::move(attachments);
-  auto result = protocol::Json::object();  // the message is moved in (a braced list copies it)
-  result.emplace("message", message_json(posted.message));
-  posted.result_json = std::make_shared<const std::string>(result.dump());
+  posted.result_json = std::make_shared<const std::string>(message_result_text(posted.message));
   posted.events = append_for_user_and_agents(services, conversation.user_id, "message.new",
                                              posted.result_json, now);
   return posted;

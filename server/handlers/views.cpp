@@ -1,5 +1,8 @@
 #include "handlers/views.hpp"
 
+#include <string>
+
+#include "protocol/json_text.hpp"
 #include "protocol/ticket_schema.hpp"
 #include "storage/object_id.hpp"
 
@@ -45,6 +48,40 @@ protocol::Json message_json(const MessageRow& m) {
   json.emplace("deleted", m.deleted);
   if (!m.attachments.empty()) json.emplace("attachments", attachments_json(m.attachments));
   return json;
+}
+
+std::string message_result_text(const MessageRow& m) {
+  using protocol::append_json_string;
+  std::string out;
+  out.reserve(256 + m.text.size());
+  out += R"({"message":{)";  // members in the order dump() writes them: by name
+  if (!m.attachments.empty()) {
+    out += R"("attachments":)";
+    out += attachments_json(m.attachments).dump();
+    out += ',';
+  }
+  out += R"("author":{"id":)";
+  append_json_string(out, m.author.id);
+  out += R"(,"kind":)";
+  append_json_string(out, m.author.kind);
+  out += R"(,"name":)";
+  append_json_string(out, m.author.name);
+  out += R"(},"client_id":)";
+  append_json_string(out, m.client_id);
+  out += R"(,"conversation_id":)";
+  append_json_string(out, format_id(kConversationId, m.conversation_id));
+  out += R"(,"created_at":)";
+  out += std::to_string(m.created_at);
+  out += R"(,"deleted":)";
+  out += m.deleted ? "true" : "false";
+  out += R"(,"edited_at":)";
+  out += std::to_string(m.edited_at);
+  out += R"(,"id":)";
+  append_json_string(out, format_id(kMessageId, m.id));
+  out += R"(,"text":)";
+  append_json_string(out, m.text);
+  out += "}}";
+  return out;
 }
 
 protocol::Json conversation_json(const ConversationRow& c) {

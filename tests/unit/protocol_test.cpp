@@ -3,6 +3,7 @@
 
 #include "protocol/args.hpp"
 #include "protocol/frame.hpp"
+#include "protocol/json_text.hpp"
 #include "protocol/utf8.hpp"
 
 namespace pp = parley::protocol;
@@ -144,6 +145,22 @@ TEST(ServerFrames, WrittenDirectlyTheyAreTheBytesAJsonObjectWouldGive) {
   EXPECT_EQ(event.seq, 7u);
   EXPECT_EQ(event.name, "odd \"name\"");
   EXPECT_EQ(event.data, data);
+}
+
+TEST(JsonText, AStringIsWrittenAsTheBytesDumpGives) {
+  std::vector<std::string> texts{"", "plain", "quote \" and \\ backslash", "한국어 and ascii",
+                                 "four bytes: \xF0\x9F\x98\x80", "delete \x7F stays"};
+  for (int c = 0; c < 0x80; ++c) texts.emplace_back(1, static_cast<char>(c));  // every escape
+  texts.emplace_back(std::string("a\0b", 3));
+  for (const auto& text : texts) {
+    std::string out = "prefix";
+    pp::append_json_string(out, text);
+    EXPECT_EQ(out, "prefix" + pp::Json(text).dump()) << pp::Json(text).dump();
+  }
+  for (const char* broken : {"\xC3", "\xED\xA0\x80", "ok \xFF"}) {
+    std::string out;
+    EXPECT_THROW(pp::append_json_string(out, broken), std::invalid_argument) << broken;
+  }
 }
 
 TEST(ServerFrames, UnknownErrorCodeReadsAsInternal) {
