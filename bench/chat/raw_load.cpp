@@ -48,8 +48,9 @@ FrameType type_of(const std::string& frame) {
 }
 
 bool is_hello_reply(const std::string& frame) {
-  return frame.starts_with(R"({"id":"h",)") ||
-         nlohmann::json::parse(frame, nullptr, false).value("id", "") == "h";
+  if (frame.starts_with(R"({"id":"h",)")) return true;
+  const auto json = nlohmann::json::parse(frame, nullptr, false);
+  return json.is_object() && json.value("id", "") == "h";  // value() throws on anything else
 }
 
 void send_text(lws* wsi, const std::string& text) {

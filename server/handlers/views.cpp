@@ -26,8 +26,8 @@ protocol::Json attachments_json(const std::vector<AttachmentRow>& attachments) {
 
 }  // namespace
 
-// Authors and messages are made for every message posted: they are built member by member,
-// because a braced list would first build (and then copy) a two-element array per member.
+// Built member by member: a braced list would first build (and then copy) a two-element array
+// per member, and a history page or a conversation list makes one of these per message.
 protocol::Json author_json(const Author& author) {
   auto json = protocol::Json::object();
   json.emplace("kind", author.kind);

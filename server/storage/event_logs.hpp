@@ -73,8 +73,8 @@ class EventLogRepository {
   // Each log's latest seq as last read or appended through this repository, so that an event
   // costs its insert alone. A rollback on the connection may have taken back a seq held here:
   // the whole cache is dropped when Database::rollbacks() moves. (Another writer to the same
-  // logs would make an entry stale: its next append then fails on the (log, seq) key, and
-  // that failure's rollback drops the cache too.)
+  // logs would make an entry stale: its next append then fails on the (log, seq) key, which
+  // drops that entry, so the one after reads the log again.)
   std::unordered_map<std::string, std::uint64_t> latest_;
   std::uint64_t rollbacks_seen_ = 0;
 };
