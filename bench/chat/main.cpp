@@ -8,13 +8,18 @@
 //   chat_bench --only latency [--rounds N]   (the one-at-a-time rows alone)
 //   chat_bench --only sdk [--messages N] [--connections 1] [--backlog 128]
 //     (parley::Client senders only: for profiling the SDK)
+//   --device-flush-ms N (any mode): every flush of the SDK clients' stores takes N ms more,
+//     as on a phone's flash (the server, another process, keeps this machine's disk)
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #include "disk_floor.hpp"
 #include "echo_floor.hpp"
+#include "log_sync_probe.hpp"
 #include "parley_load.hpp"
 
 namespace {
@@ -46,6 +51,7 @@ int main(int argc, char** argv) {
   int window = 64;
   int agents = 0;  // --only raw
   int backlog = parley::bench::ParleyLoad::kDefaultBacklog;
+  int device_flush_ms = 0;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--rounds") rounds = std::atoi(argv[i + 1]);
@@ -55,6 +61,14 @@ int main(int argc, char** argv) {
     if (flag == "--window") window = std::atoi(argv[i + 1]);
     if (flag == "--backlog") backlog = std::atoi(argv[i + 1]);
     if (flag == "--agents") agents = std::atoi(argv[i + 1]);
+    if (flag == "--device-flush-ms") device_flush_ms = std::atoi(argv[i + 1]);
+  }
+  std::optional<parley::test::LogSyncProbe> slow_device;  // before any client opens its store
+  if (device_flush_ms > 0) {
+    slow_device.emplace();
+    slow_device->slow_down(std::chrono::milliseconds(device_flush_ms));
+    std::printf("the SDK clients' disk: every flush takes %d ms more (as on a phone's flash)\n",
+                device_flush_ms);
   }
   using namespace parley::bench;
   if (only == "raw") {

@@ -218,8 +218,6 @@ void Connection::on_link_closed(std::string reason) {
 
 void Connection::on_wake() { listener_.on_wake(); }
 
-void Connection::on_link_sent() { listener_.on_sent(); }
-
 void Connection::lost(Error error, bool reconnect_at_once) {
   const bool was_ready = ready_;
   ready_ = false;

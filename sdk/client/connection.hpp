@@ -24,7 +24,6 @@ class SessionListener {
   virtual void on_session_frame(protocol::ServerFrame frame) = 0;
   virtual void on_session_end() = 0;  // the link is gone; replies to requests sent will not come
   virtual void on_wake() = 0;         // another thread called Connection::wake()
-  virtual void on_sent() = 0;         // every frame sent so far is in the socket
 
  protected:
   ~SessionListener() = default;
@@ -44,7 +43,6 @@ class Connection final : private transport::LinkListener {
   bool ready() const noexcept { return ready_; }  // welcomed: requests may be sent
   bool send(const protocol::Request& request);    // false (nothing sent) unless ready()
   bool send_encoded(std::string frame);           // the same, for a frame already encoded
-  bool sending() const noexcept { return link_.sending(); }  // frames wait: on_sent follows
   // The largest frame the server takes (from welcome; the protocol default before).
   std::size_t max_frame_bytes() const noexcept { return max_frame_bytes_; }
 
@@ -65,7 +63,6 @@ class Connection final : private transport::LinkListener {
   void on_link_alive() override;
   void on_link_closed(std::string reason) override;
   void on_wake() override;
-  void on_link_sent() override;
 
   void connect();
   void handle_frame(protocol::ServerFrame frame);

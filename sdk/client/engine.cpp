@@ -79,7 +79,8 @@ Engine::Engine(const Config& config, std::string files_dir, EventQueue& events, 
       events_(events),
       commands_(commands),
       limits_(limits),
-      store_(config.store_path),
+      store_(config.store_path,
+             [](const std::string& message) { lwsl_err("parley: %s\n", message.c_str()); }),
       connection_(config, events, *this),
       request_timer_(connection_.loop(), [this] { expire_requests(); }),
       retry_timer_(connection_.loop(),
@@ -143,7 +144,6 @@ void Engine::run_commands() {
 // --- Commands -------------------------------------------------------------------------
 
 void Engine::stop() {
-  sync_writes();
   stopped_ = true;
   faq_fetch_.cancel();
   connection_.stop();
@@ -185,28 +185,13 @@ void Engine::write(WriteRequest request) {
 }
 
 void Engine::dispatch_write(bool waits_for_files) {
-  sync_due_ = true;
+  store_.sync_soon();  // on the store's flusher thread, while the write is sent
   if (waits_for_files) {
     file_writes_->resume(token_);
   } else if (!retry_timer_.armed()) {
     send_outbox();  // while a refused write waits for its retry, later ones wait too
   }
-  if (!connection_.sending()) sync_writes();  // else once its frame is in the socket (on_sent)
 }
-
-void Engine::sync_writes() {
-  if (!sync_due_) return;
-  sync_due_ = false;
-  try {
-    store_.sync();
-  } catch (const std::exception& e) {
-    // The writes are committed (safe if the app is killed) and the next flush covers them.
-    sync_due_ = true;
-    lwsl_err("parley: could not flush new writes to the disk: %s\n", e.what());
-  }
-}
-
-void Engine::on_sent() { sync_writes(); }
 
 void Engine::read(EventType reply, const char* op, protocol::Json args, std::uint64_t tag) {
   if (stopped_) {
@@ -614,7 +599,6 @@ void Engine::on_session_frame(protocol::ServerFrame frame) {
 }
 
 void Engine::on_session_end() {
-  sync_writes();  // what was waiting for its frames to leave is flushed now
   request_timer_.cancel();
   retry_timer_.cancel();
   receipt_timer_.cancel();

@@ -86,14 +86,11 @@ class Engine final : private SessionListener {
   void on_session_frame(protocol::ServerFrame frame) override;
   void on_session_end() override;
   void on_wake() override;
-  void on_sent() override;
 
   void run_commands();
-  // A write just committed (new or retried): it waits for its files, or goes out now; then it
-  // is flushed to the disk (Store::sync) while the server works on it — the flush waits only
-  // for its frame to be in the socket, or is done at once when nothing is being sent.
+  // A write just committed (new or retried): it is flushed to the disk on the store's
+  // flusher thread (Store::sync_soon) while it is sent, or while it waits for its files.
   void dispatch_write(bool waits_for_files);
-  void sync_writes();
   void send(const std::string& op, protocol::Json args, PendingRequest pending);
   void send_frame(std::uint64_t number, std::string frame, PendingRequest pending);
   void send_internal(const char* op, protocol::Json args);
@@ -142,7 +139,6 @@ class Engine final : private SessionListener {
   transport::Backoff retry_backoff_;  // for writes refused with a retryable error
   PendingRequests pending_;
   std::uint64_t request_count_ = 0;
-  bool sync_due_ = false;  // new writes committed but not yet flushed to the disk
   std::int64_t outbox_cursor_ = 0;  // the last outbox position sent on this link
   std::set<std::string> receipts_in_flight_;  // "conversation/kind"
   TypingSender typing_sender_;

@@ -1,18 +1,23 @@
 #include "store/store.hpp"
 
+#include <utility>
+
 #include "store/message_order.hpp"
 #include "store/schema.hpp"
 
 namespace parley::store {
 namespace {
 
+bool in_memory(const std::string& path) { return path.empty() || path == ":memory:"; }
+
 sqlite::Database open(const std::string& path) {
-  const bool in_memory = path.empty() || path == ":memory:";
+  const bool in_memory = store::in_memory(path);
   sqlite::Database db(in_memory ? ":memory:" : path);
   // WAL: a commit is one append, and readers never block the writer. synchronous=NORMAL: a
   // commit survives the app being killed at once, and a power loss may take back the last
   // few — which for everything but new writes is harmless, since the server replays events
-  // from the seq stored with them. New writes are flushed to the disk (sync) once sent.
+  // from the seq stored with them. New writes are flushed to the disk (sync_soon) once sent,
+  // by the LogFlusher, which also runs the checkpoints.
   if (!in_memory) {
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");
@@ -26,7 +31,9 @@ sqlite::Database open(const std::string& path) {
 
 }  // namespace
 
-Store::Store(const std::string& path) : db_(open(path)) {}
+Store::Store(const std::string& path, LogFlusher::ErrorSink on_flush_error) : db_(open(path)) {
+  if (!in_memory(path)) flusher_ = std::make_unique<LogFlusher>(db_, path, std::move(on_flush_error));
+}
 
 void Store::transaction(const std::function<void()>& work) {
   sqlite::Transaction tx(db_);
@@ -34,7 +41,13 @@ void Store::transaction(const std::function<void()>& work) {
   tx.commit();
 }
 
-void Store::sync() { db_.sync_log(); }
+void Store::sync_soon() {
+  if (flusher_) flusher_->sync_soon();
+}
+
+void Store::wait_for_syncs() {
+  if (flusher_) flusher_->wait_idle();
+}
 
 EventOrder Store::apply_event(std::int64_t seq, const std::function<void()>& change) {
   sqlite::Transaction tx(db_);

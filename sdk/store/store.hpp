@@ -3,6 +3,7 @@
 // change and the cursor that records it commit together. Owned by the client's thread.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "sqlite/sqlite.hpp"
 #include "store/article_cache.hpp"
 #include "store/conversation_cache.hpp"
+#include "store/log_flusher.hpp"
 #include "store/message_cache.hpp"
 #include "store/meta.hpp"
 #include "store/outbox.hpp"
@@ -29,8 +31,9 @@ enum class EventOrder {
 class Store {
  public:
   // Opens (creating if needed) and migrates the store at `path`; empty = in memory only.
-  // Throws sqlite::SqliteError or std::runtime_error if it cannot.
-  explicit Store(const std::string& path);
+  // Throws sqlite::SqliteError or std::runtime_error if it cannot. `on_flush_error` hears of
+  // a failed flush or checkpoint, on the flusher's thread (see LogFlusher).
+  explicit Store(const std::string& path, LogFlusher::ErrorSink on_flush_error = {});
 
   sqlite::Database& db() noexcept { return db_; }
   Meta& meta() noexcept { return meta_; }
@@ -67,9 +70,12 @@ class Store {
   // Runs `work` in one transaction.
   void transaction(const std::function<void()>& work);
   // Makes every transaction committed so far durable against a power loss (each is safe
-  // against the app being killed from its commit on): for what the device alone has (a new
-  // write in the outbox), where the server cannot fill in a loss.
-  void sync();
+  // against the app being killed from its commit on), soon and on the flusher's thread: for
+  // what the device alone has (a new write in the outbox), where the server cannot fill in a
+  // loss. The caller does not wait for the disk.
+  void sync_soon();
+  // Waits until every flush asked for so far is done.
+  void wait_for_syncs();
 
  private:
   void count_unread(Conversation& conversation);
@@ -83,6 +89,7 @@ class Store {
   TicketCache tickets_{db_};
   UploadQueue uploads_{db_};
   ArticleCache articles_{db_};
+  std::unique_ptr<LogFlusher> flusher_;  // none in memory; after db_: it closes first
 };
 
 }  // namespace parley::store

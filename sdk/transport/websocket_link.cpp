@@ -196,7 +196,6 @@ int WebSocketLink::write_pending(lws* wsi) {
       outgoing_.pop_front();
       first = false;
     }
-    if (!first && outgoing_.empty()) listener_.on_link_sent();
   }
   if (wsi != wsi_) return 0;  // the listener dropped the link
   if (ping_due_ || !outgoing_.empty()) lws_callback_on_writable(wsi);

@@ -23,7 +23,6 @@ class LinkListener {
   virtual void on_link_alive() = 0;                     // any sign of life (pong, data)
   virtual void on_link_closed(std::string reason) = 0;  // a connect failed or an open link ended
   virtual void on_wake() = 0;                           // another thread called wake()
-  virtual void on_link_sent() = 0;                      // every frame queued is in the socket
 
  protected:
   ~LinkListener() = default;
@@ -45,7 +44,6 @@ class WebSocketLink {
   bool active() const noexcept { return wsi_ != nullptr; }  // connecting or open
   bool open() const noexcept { return open_; }
   void send_text(std::string text);  // queued; sent in order while the link is open
-  bool sending() const noexcept { return !outgoing_.empty(); }  // on_link_sent follows
   void send_ping();
   void drop();  // closes the current socket without reporting it
 

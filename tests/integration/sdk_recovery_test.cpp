@@ -4,7 +4,7 @@
 
 #include <map>
 
-#include "../support/log_sync_counter.hpp"
+#include "../support/log_sync_probe.hpp"
 #include "../unit/sdk_temp_dir.hpp"
 #include "sdk_test_client.hpp"
 
@@ -180,7 +180,7 @@ TEST(SdkRecovery, AReopenedFileStoreShowsHistoryOfflineAndResumesWithoutReplay) 
 TEST(SdkRecovery, NewWritesAndOnlyThemAreFlushedToTheDisk) {
   ServerProcess server;
   SdkTempDir dir;
-  LogSyncCounter syncs;
+  LogSyncProbe syncs;
   SdkTestClient user(sdk_config(server, server.mint_token("u-ann", "Ann"), dir.file("ann.db")));
   SdkTestClient agent(sdk_config(server, server.mint_token("a-bo", "Bo", "agent")));  // in memory
   ASSERT_TRUE(user.wait_state(ConnectionState::connected));
@@ -190,7 +190,7 @@ TEST(SdkRecovery, NewWritesAndOnlyThemAreFlushedToTheDisk) {
   user->send_message("online", {}, 1);
   const auto sent = user.wait_for(reply_to(EventType::message_sent, 1));
   ASSERT_TRUE(sent && sent->error.ok());
-  EXPECT_GT(syncs.count(), before);  // flushed by the time its acknowledgement is handled
+  EXPECT_TRUE(wait_until([&] { return syncs.count() > before; }));
   const std::string conversation = sent->messages.at(0).conversation_id;
 
   before = syncs.count();
@@ -203,7 +203,55 @@ TEST(SdkRecovery, NewWritesAndOnlyThemAreFlushedToTheDisk) {
   ASSERT_TRUE(user.wait_state(ConnectionState::disconnected, mark));
   before = syncs.count();
   user->send_message("offline", conversation, 2);
-  EXPECT_GT(syncs.count(), before);  // nothing to send: flushed before the call returned
+  EXPECT_TRUE(wait_until([&] { return syncs.count() > before; }));  // nothing to send: at once
+}
+
+// The disk's flushes happen beside the client, never in its way: while every flush is held,
+// the app's calls return, writes are sent and acknowledged, and messages arrive — online and
+// offline. Once the disk answers, one more flush covers every write made meanwhile.
+TEST(SdkRecovery, NeitherTheAppNorTheClientWaitsForTheDisk) {
+  ServerProcess server;
+  SdkTempDir dir;
+  LogSyncProbe disk;
+  SdkTestClient user(sdk_config(server, server.mint_token("u-ann", "Ann"), dir.file("ann.db")));
+  SdkTestClient agent(sdk_config(server, server.mint_token("a-bo", "Bo", "agent")));  // in memory
+  ASSERT_TRUE(user.wait_state(ConnectionState::connected));
+  ASSERT_TRUE(agent.wait_state(ConnectionState::connected));
+  const int before = disk.count();
+  user->send_message("hello", {}, 1);
+  const auto first = user.wait_for(reply_to(EventType::message_sent, 1));
+  ASSERT_TRUE(first && first->error.ok());
+  const std::string conversation = first->messages.at(0).conversation_id;
+  ASSERT_TRUE(wait_until([&] { return disk.count() > before; }));  // the disk is idle again
+
+  disk.hold();
+  int flushed = disk.count();
+  {
+    AppThread online(disk, [&] {
+      user->send_message("one", conversation, 2);
+      wait_until([&] { return disk.waiting() == 1; });  // "one"'s flush, held
+      user->send_message("two", conversation, 3);
+    });
+    ASSERT_TRUE(online.returned_within(std::chrono::seconds(10)));
+    EXPECT_EQ(disk.waiting(), 1);
+    EXPECT_TRUE(user.wait_for(reply_to(EventType::message_sent, 3)));
+    agent->agent_reply(conversation, "answer", 20);
+    EXPECT_TRUE(user.wait_for(received_text("answer")));
+  }  // lets the disk go: the held flush ends, and one more covers "two"
+  EXPECT_TRUE(wait_until([&] { return disk.count() == flushed + 2 && disk.waiting() == 0; }));
+
+  const std::size_t mark = user.event_count();
+  server.stop();
+  ASSERT_TRUE(user.wait_state(ConnectionState::disconnected, mark));
+  disk.hold();
+  flushed = disk.count();
+  {
+    AppThread offline(disk, [&] { user->send_message("offline", conversation, 4); });
+    ASSERT_TRUE(offline.returned_within(std::chrono::seconds(10)));
+    EXPECT_EQ(user->cached_messages(conversation).back().text, "offline");
+    EXPECT_TRUE(wait_until([&] { return disk.waiting() == 1; }));  // its flush, held
+  }
+  EXPECT_TRUE(wait_until([&] { return disk.count() == flushed + 1 && disk.waiting() == 0; }));
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 // the `synchronous` of the commits.
 #include <gtest/gtest.h>
 
-#include "../support/log_sync_counter.hpp"
+#include "../support/log_sync_probe.hpp"
 #include "sdk_temp_dir.hpp"
 #include "sqlite/sqlite.hpp"
 
@@ -12,7 +12,7 @@ using parley::sqlite::Database;
 
 TEST(SqliteSyncLog, FlushesTheLogOfCommitsThatDidNotSync) {
   parley::test::SdkTempDir dir;
-  parley::test::LogSyncCounter syncs;
+  parley::test::LogSyncProbe syncs;
   Database db(dir.file("store.db"));
   db.exec("PRAGMA journal_mode = WAL");
   db.exec("PRAGMA synchronous = OFF");  // no commit syncs by itself: only sync_log may
