@@ -80,7 +80,12 @@ Engine::Engine(const Config& config, std::string files_dir, EventQueue& events, 
       commands_(commands),
       limits_(limits),
       store_(config.store_path,
-             [](const std::string& message) { lwsl_err("parley: %s\n", message.c_str()); }),
+             [this](const std::string& message) {
+               // On the flusher's thread; libwebsockets' logging is not thread-safe, so the
+               // message is logged from the client's thread.
+               commands_.push([message](Engine&) { lwsl_err("parley: %s\n", message.c_str()); });
+               wake();
+             }),
       connection_(config, events, *this),
       request_timer_(connection_.loop(), [this] { expire_requests(); }),
       retry_timer_(connection_.loop(),
@@ -117,7 +122,9 @@ Engine::Engine(const Config& config, std::string files_dir, EventQueue& events, 
   file_writes_->resume(token_);  // files of writes made in an earlier run
 }
 
-Engine::~Engine() = default;
+// The flusher finishes here, while its error report can still wake the client's loop: the
+// connection goes away before the store does.
+Engine::~Engine() { store_.wait_for_syncs(); }
 
 void Engine::run() {
   arm_token_timer();

@@ -2,10 +2,17 @@
 
 #include <sqlite3.h>
 
+#include <string>
 #include <utility>
 
 namespace parley::store {
 namespace {
+
+std::int64_t synchronous_of(sqlite::Database& db) {
+  auto query = db.prepare("PRAGMA synchronous");
+  query.step();
+  return query.column_int(0);
+}
 
 sqlite::Database open_own(const std::string& path) {
   sqlite::Database db(path);
@@ -17,11 +24,17 @@ sqlite::Database open_own(const std::string& path) {
 }  // namespace
 
 LogFlusher::LogFlusher(sqlite::Database& writer, const std::string& path, ErrorSink on_error)
-    : writer_(writer), own_(open_own(path)), on_error_(std::move(on_error)) {
+    : writer_(writer),
+      writer_synchronous_(synchronous_of(writer)),
+      own_(open_own(path)),
+      on_error_(std::move(on_error)) {
   thread_ = std::thread([this] { run(); });
-  // Replaces the writer's automatic checkpoint (itself a commit hook): from now on a long log
-  // is checkpointed here. Set once nothing can fail any more, so that no hook outlives us.
+  // From here on nothing can fail, so that neither the hook nor the level outlives us.
+  // The hook replaces the writer's automatic checkpoint (itself a commit hook): a long log is
+  // checkpointed here. OFF: the writer's commits never flush (a WAL commit at NORMAL does not
+  // either, but its first frame after the log starts over flushes the new header).
   sqlite3_wal_hook(writer_.handle(), &LogFlusher::on_commit, this);
+  sqlite3_exec(writer_.handle(), "PRAGMA synchronous = OFF", nullptr, nullptr, nullptr);
 }
 
 LogFlusher::~LogFlusher() {
@@ -31,6 +44,8 @@ LogFlusher::~LogFlusher() {
   }
   asked_.notify_one();
   thread_.join();
+  const std::string level = "PRAGMA synchronous = " + std::to_string(writer_synchronous_);
+  sqlite3_exec(writer_.handle(), level.c_str(), nullptr, nullptr, nullptr);
   sqlite3_wal_autocheckpoint(writer_.handle(), kCheckpointPages);
 }
 
@@ -78,7 +93,8 @@ void LogFlusher::run() {
 }
 
 void LogFlusher::flush(bool sync, bool checkpoint) {
-  // A failure is reported and not retried on its own: the next ask covers the same commits.
+  // A failure is reported and not retried on its own: the next ask flushes again (which,
+  // after an I/O error, may not bring back what the kernel could not write).
   if (sync) {
     try {
       own_.sync_log();

@@ -1,11 +1,12 @@
 #pragma once
 // Makes a store's commits durable, and keeps its write-ahead log short, on a thread of its
-// own. The store commits with synchronous=NORMAL: safe against the app being killed from the
-// commit on, not against a power loss. What must survive a power loss (a new write) is
-// flushed here; the log is copied into the database file (checkpointed) here too. The
-// client's thread, and every app call that waits for it, never wait for the disk — on a
-// phone's flash one flush takes milliseconds and a checkpoint tens of them.
+// own. A commit is safe against the app being killed from the moment it returns, not against
+// a power loss. What must survive a power loss (a new write) is flushed here; the log is
+// copied into the database file (checkpointed) here too. The client's thread, and every app
+// call that waits for it, never wait for the disk — on a phone's flash one flush takes
+// milliseconds and a checkpoint tens of them.
 #include <condition_variable>
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -22,11 +23,16 @@ class LogFlusher {
   // `writer`: the store's connection, on a file, in WAL mode. The flusher opens a connection
   // of its own to the same file (SQLite connections are not shared between threads; the log
   // is one file, so flushing it from either connection flushes every commit in it) and takes
-  // over the writer's checkpoints: SQLite would otherwise run them inside the writer's commit.
+  // over every flush the writer would make inside a commit: its checkpoints, and the flush of
+  // the log's new header when the log starts over (after a checkpoint; at the first commit
+  // after opening). The writer runs with synchronous=OFF meanwhile, which is safe only because
+  // it no longer checkpoints: a checkpoint here flushes the log before copying it and the
+  // database file before the writer may start the log over.
   // `on_error` is called on the flusher's thread when a flush or checkpoint fails.
   LogFlusher(sqlite::Database& writer, const std::string& path, ErrorSink on_error);
   // Finishes what was asked for (a clean shutdown leaves everything on the disk), then stops
-  // and gives the writer its own checkpoints back.
+  // and gives the writer its own flushes and checkpoints back (its closing checkpoint then
+  // flushes as it should).
   ~LogFlusher();
   LogFlusher(const LogFlusher&) = delete;
   LogFlusher& operator=(const LogFlusher&) = delete;
@@ -49,6 +55,7 @@ class LogFlusher {
   void report(const std::string& message);
 
   sqlite::Database& writer_;
+  std::int64_t writer_synchronous_;  // the writer's own level, given back at the end
   sqlite::Database own_;
   ErrorSink on_error_;
   std::mutex mutex_;

@@ -13,11 +13,11 @@ bool in_memory(const std::string& path) { return path.empty() || path == ":memor
 sqlite::Database open(const std::string& path) {
   const bool in_memory = store::in_memory(path);
   sqlite::Database db(in_memory ? ":memory:" : path);
-  // WAL: a commit is one append, and readers never block the writer. synchronous=NORMAL: a
-  // commit survives the app being killed at once, and a power loss may take back the last
-  // few — which for everything but new writes is harmless, since the server replays events
-  // from the seq stored with them. New writes are flushed to the disk (sync_soon) once sent,
-  // by the LogFlusher, which also runs the checkpoints.
+  // WAL: a commit is one append, and readers never block the writer. A commit survives the
+  // app being killed at once, and a power loss may take back the last few — which for
+  // everything but new writes is harmless, since the server replays events from the seq
+  // stored with them. The LogFlusher flushes new writes (sync_soon) as soon as they are
+  // committed, and makes every other flush of this connection (checkpoints) on its thread.
   if (!in_memory) {
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");

@@ -229,7 +229,7 @@ TEST(SdkRecovery, NeitherTheAppNorTheClientWaitsForTheDisk) {
   {
     AppThread online(disk, [&] {
       user->send_message("one", conversation, 2);
-      wait_until([&] { return disk.waiting() == 1; });  // "one"'s flush, held
+      EXPECT_TRUE(wait_until([&] { return disk.waiting() == 1; }));  // "one"'s flush, held
       user->send_message("two", conversation, 3);
     });
     ASSERT_TRUE(online.returned_within(std::chrono::seconds(10)));

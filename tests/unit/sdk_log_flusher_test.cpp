@@ -36,7 +36,7 @@ TEST(LogFlusher, AsksMadeDuringAFlushAreServedByOneMoreFlush) {
   AppThread writer(disk, [&] {
     add_filler(store, 1, 100);
     store.sync_soon();
-    wait_until([&] { return disk.waiting() == 1; });  // that flush is under way, and held
+    EXPECT_TRUE(wait_until([&] { return disk.waiting() == 1; }));  // that flush, held
     for (int i = 0; i < 5; ++i) {
       add_filler(store, 1, 100);  // commits while the flush is held
       store.sync_soon();
@@ -63,10 +63,18 @@ TEST(LogFlusher, WhatWasAskedForIsOnTheDiskWhenTheStoreCloses) {
   sqlite::Database other(path);
   other.exec("SELECT count(*) FROM filler");
   const int before = disk.count();
+
+  disk.hold();
   add_filler(*store, 1, 100);
   store->sync_soon();
-  store.reset();
-  EXPECT_EQ(disk.count(), before + 1);
+  ASSERT_TRUE(wait_until([&] { return disk.waiting() == 1; }));  // under way, and held
+  add_filler(*store, 1, 100);
+  store->sync_soon();  // asked while it is held: not yet begun when the store starts closing
+  AppThread closing(disk, [&] { store.reset(); });
+  EXPECT_FALSE(closing.returned_within(std::chrono::seconds(0)));
+  disk.release();
+  ASSERT_TRUE(closing.returned_within(std::chrono::seconds(10)));
+  EXPECT_EQ(disk.count(), before + 2);
 }
 
 TEST(LogFlusher, TheLogIsCheckpointedBesideTheWriterNotInItsCommits) {
@@ -88,6 +96,43 @@ TEST(LogFlusher, TheLogIsCheckpointedBesideTheWriterNotInItsCommits) {
   disk.release();
   store.wait_for_syncs();
   EXPECT_GT(disk.database_syncs(), database_syncs);  // the checkpoint completed
+}
+
+// The writer gets its own flushes back when the flusher goes: closing the store, the last
+// connection checkpoints the log into the database file and flushes both, as SQLite does.
+TEST(LogFlusher, TheStoresLastCloseFlushesWhatItCheckpoints) {
+  SdkTempDir dir;
+  LogSyncProbe disk;
+  std::optional<store::Store> store;
+  store.emplace(dir.file("store.db"));
+  store->db().exec("CREATE TABLE filler (data BLOB)");
+  add_filler(*store, 3, 100);
+  store->wait_for_syncs();
+  const int database_syncs = disk.database_syncs();
+  store.reset();
+  EXPECT_GT(disk.database_syncs(), database_syncs);
+}
+
+// Nor does the writer flush the log's new header when the log starts over: after a
+// checkpoint, and at the first commit after the store is opened again.
+TEST(LogFlusher, TheWriterNeverWaitsForTheDiskWhenItsLogStartsOver) {
+  SdkTempDir dir;
+  LogSyncProbe disk;
+  const std::string path = dir.file("store.db");
+  {
+    store::Store store(path);
+    store.db().exec("CREATE TABLE filler (data BLOB)");
+    add_filler(store, store::LogFlusher::kCheckpointPages / 2, 3 * 4096);  // a checkpoint
+    store.wait_for_syncs();
+
+    disk.hold();
+    AppThread after_checkpoint(disk, [&] { add_filler(store, 2, 100); });
+    EXPECT_TRUE(after_checkpoint.returned_within(std::chrono::seconds(10)));
+  }  // the last close: the log is checkpointed and deleted
+  store::Store store(path);
+  disk.hold();
+  AppThread after_opening(disk, [&] { add_filler(store, 2, 100); });
+  EXPECT_TRUE(after_opening.returned_within(std::chrono::seconds(10)));
 }
 
 }  // namespace
