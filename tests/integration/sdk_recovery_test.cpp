@@ -175,17 +175,26 @@ TEST(SdkRecovery, AReopenedFileStoreShowsHistoryOfflineAndResumesWithoutReplay) 
   EXPECT_TRUE(user.events(of_type(EventType::resynced)).empty());
 }
 
-// What the device alone holds, a new write, is flushed to the disk (the app's call does not
-// wait for it); what the server could replay, received messages, is not flushed one by one.
-TEST(SdkRecovery, NewWritesAndOnlyThemAreFlushedToTheDisk) {
+// A user whose store is on a disk the test watches (and may hold), and an agent in memory,
+// both connected.
+class SdkOnDisk : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(user.wait_state(ConnectionState::connected));
+    ASSERT_TRUE(agent.wait_state(ConnectionState::connected));
+  }
+
   ServerProcess server;
   SdkTempDir dir;
-  LogSyncProbe syncs;
-  SdkTestClient user(sdk_config(server, server.mint_token("u-ann", "Ann"), dir.file("ann.db")));
-  SdkTestClient agent(sdk_config(server, server.mint_token("a-bo", "Bo", "agent")));  // in memory
-  ASSERT_TRUE(user.wait_state(ConnectionState::connected));
-  ASSERT_TRUE(agent.wait_state(ConnectionState::connected));
+  LogSyncProbe disk;
+  SdkTestClient user{sdk_config(server, server.mint_token("u-ann", "Ann"), dir.file("ann.db"))};
+  SdkTestClient agent{sdk_config(server, server.mint_token("a-bo", "Bo", "agent"))};
+};
 
+// What the device alone holds, a new write, is flushed to the disk (the app's call does not
+// wait for it); what the server could replay, received messages, is not flushed one by one.
+TEST_F(SdkOnDisk, NewWritesAndOnlyThemAreFlushedToTheDisk) {
+  LogSyncProbe& syncs = disk;
   int before = syncs.count();
   user->send_message("online", {}, 1);
   const auto sent = user.wait_for(reply_to(EventType::message_sent, 1));
@@ -209,14 +218,7 @@ TEST(SdkRecovery, NewWritesAndOnlyThemAreFlushedToTheDisk) {
 // The disk's flushes happen beside the client, never in its way: while every flush is held,
 // the app's calls return, writes are sent and acknowledged, and messages arrive — online and
 // offline. Once the disk answers, one more flush covers every write made meanwhile.
-TEST(SdkRecovery, NeitherTheAppNorTheClientWaitsForTheDisk) {
-  ServerProcess server;
-  SdkTempDir dir;
-  LogSyncProbe disk;
-  SdkTestClient user(sdk_config(server, server.mint_token("u-ann", "Ann"), dir.file("ann.db")));
-  SdkTestClient agent(sdk_config(server, server.mint_token("a-bo", "Bo", "agent")));  // in memory
-  ASSERT_TRUE(user.wait_state(ConnectionState::connected));
-  ASSERT_TRUE(agent.wait_state(ConnectionState::connected));
+TEST_F(SdkOnDisk, NeitherTheAppNorTheClientWaitsForTheDisk) {
   const int before = disk.count();
   user->send_message("hello", {}, 1);
   const auto first = user.wait_for(reply_to(EventType::message_sent, 1));

@@ -3,10 +3,11 @@
 // before the store closes.
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <string>
+
 #include "../support/log_sync_probe.hpp"
 #include "../support/wait.hpp"
-
-#include <optional>
 #include "sdk_temp_dir.hpp"
 #include "store/log_flusher.hpp"
 #include "store/store.hpp"
@@ -14,61 +15,67 @@
 namespace parley::test {
 namespace {
 
-void add_filler(store::Store& store, int rows, int bytes) {
-  for (int i = 0; i < rows; ++i) {
-    store.transaction([&] {
-      auto insert = store.db().prepare("INSERT INTO filler (data) VALUES (zeroblob(?))");
-      insert.bind(1, bytes);
-      insert.step();
-    });
-  }
-}
+// A store on a disk the test watches (and may hold), with a table to fill, its flushes done.
+class LogFlusherTest : public ::testing::Test {
+ protected:
+  void SetUp() override { open(); }
 
-TEST(LogFlusher, AsksMadeDuringAFlushAreServedByOneMoreFlush) {
+  void open() {
+    store.emplace(path);
+    store->db().exec("CREATE TABLE IF NOT EXISTS filler (data BLOB)");
+    store->wait_for_syncs();
+  }
+  // `rows` commits of a row of `bytes` bytes each.
+  void add_filler(int rows, int bytes) {
+    for (int i = 0; i < rows; ++i) {
+      store->transaction([&] {
+        auto insert = store->db().prepare("INSERT INTO filler (data) VALUES (zeroblob(?))");
+        insert.bind(1, bytes);
+        insert.step();
+      });
+    }
+  }
+  // Past the log's length at which a commit asks for a checkpoint.
+  void fill_past_a_checkpoint() { add_filler(store::LogFlusher::kCheckpointPages / 2, 3 * 4096); }
+
   SdkTempDir dir;
   LogSyncProbe disk;
-  store::Store store(dir.file("store.db"));
-  store.db().exec("CREATE TABLE filler (data BLOB)");
-  store.wait_for_syncs();
-  const int before = disk.count();
+  const std::string path = dir.file("store.db");
+  std::optional<store::Store> store;
+};
 
+TEST_F(LogFlusherTest, AsksMadeDuringAFlushAreServedByOneMoreFlush) {
+  const int before = disk.count();
   disk.hold();
   AppThread writer(disk, [&] {
-    add_filler(store, 1, 100);
-    store.sync_soon();
+    add_filler(1, 100);
+    store->sync_soon();
     EXPECT_TRUE(wait_until([&] { return disk.waiting() == 1; }));  // that flush, held
     for (int i = 0; i < 5; ++i) {
-      add_filler(store, 1, 100);  // commits while the flush is held
-      store.sync_soon();
+      add_filler(1, 100);  // commits while the flush is held
+      store->sync_soon();
     }
   });
   ASSERT_TRUE(writer.returned_within(std::chrono::seconds(10)));
   EXPECT_EQ(disk.waiting(), 1);
   EXPECT_EQ(disk.count(), before);
   disk.release();
-  store.wait_for_syncs();
+  store->wait_for_syncs();
   EXPECT_EQ(disk.count(), before + 2);
 }
 
-TEST(LogFlusher, WhatWasAskedForIsOnTheDiskWhenTheStoreCloses) {
-  SdkTempDir dir;
-  LogSyncProbe disk;
-  const std::string path = dir.file("store.db");
+TEST_F(LogFlusherTest, WhatWasAskedForIsOnTheDiskWhenTheStoreCloses) {
   // Another connection stays open, so closing the store is not the log's last close (which
   // would checkpoint, and flush the log by itself).
-  std::optional<store::Store> store;
-  store.emplace(path);
-  store->db().exec("CREATE TABLE filler (data BLOB)");
-  store->wait_for_syncs();
   sqlite::Database other(path);
   other.exec("SELECT count(*) FROM filler");
   const int before = disk.count();
 
   disk.hold();
-  add_filler(*store, 1, 100);
+  add_filler(1, 100);
   store->sync_soon();
   ASSERT_TRUE(wait_until([&] { return disk.waiting() == 1; }));  // under way, and held
-  add_filler(*store, 1, 100);
+  add_filler(1, 100);
   store->sync_soon();  // asked while it is held: not yet begun when the store starts closing
   AppThread closing(disk, [&] { store.reset(); });
   EXPECT_FALSE(closing.returned_within(std::chrono::seconds(0)));
@@ -77,36 +84,23 @@ TEST(LogFlusher, WhatWasAskedForIsOnTheDiskWhenTheStoreCloses) {
   EXPECT_EQ(disk.count(), before + 2);
 }
 
-TEST(LogFlusher, TheLogIsCheckpointedBesideTheWriterNotInItsCommits) {
-  SdkTempDir dir;
-  LogSyncProbe disk;
-  store::Store store(dir.file("store.db"));
-  store.db().exec("CREATE TABLE filler (data BLOB)");
-  store.wait_for_syncs();
+TEST_F(LogFlusherTest, TheLogIsCheckpointedBesideTheWriterNotInItsCommits) {
   const int database_syncs = disk.database_syncs();
-
   disk.hold();
-  // Past the length at which a commit asks for a checkpoint: SQLite's own checkpoint would
-  // run inside the writer's commit and wait for the held disk there.
-  const int rows = store::LogFlusher::kCheckpointPages / 2;
-  AppThread writer(disk, [&] { add_filler(store, rows, 3 * 4096); });
+  // SQLite's own checkpoint would run inside the writer's commit and wait for the disk there.
+  AppThread writer(disk, [&] { fill_past_a_checkpoint(); });
   ASSERT_TRUE(writer.returned_within(std::chrono::seconds(30)));
   EXPECT_TRUE(wait_until([&] { return disk.waiting() == 1; }));  // the checkpoint, held
   EXPECT_EQ(disk.database_syncs(), database_syncs);
   disk.release();
-  store.wait_for_syncs();
+  store->wait_for_syncs();
   EXPECT_GT(disk.database_syncs(), database_syncs);  // the checkpoint completed
 }
 
 // The writer gets its own flushes back when the flusher goes: closing the store, the last
 // connection checkpoints the log into the database file and flushes both, as SQLite does.
-TEST(LogFlusher, TheStoresLastCloseFlushesWhatItCheckpoints) {
-  SdkTempDir dir;
-  LogSyncProbe disk;
-  std::optional<store::Store> store;
-  store.emplace(dir.file("store.db"));
-  store->db().exec("CREATE TABLE filler (data BLOB)");
-  add_filler(*store, 3, 100);
+TEST_F(LogFlusherTest, TheStoresLastCloseFlushesWhatItCheckpoints) {
+  add_filler(3, 100);
   store->wait_for_syncs();
   const int database_syncs = disk.database_syncs();
   store.reset();
@@ -115,23 +109,18 @@ TEST(LogFlusher, TheStoresLastCloseFlushesWhatItCheckpoints) {
 
 // Nor does the writer flush the log's new header when the log starts over: after a
 // checkpoint, and at the first commit after the store is opened again.
-TEST(LogFlusher, TheWriterNeverWaitsForTheDiskWhenItsLogStartsOver) {
-  SdkTempDir dir;
-  LogSyncProbe disk;
-  const std::string path = dir.file("store.db");
+TEST_F(LogFlusherTest, TheWriterNeverWaitsForTheDiskWhenItsLogStartsOver) {
+  fill_past_a_checkpoint();
+  store->wait_for_syncs();
   {
-    store::Store store(path);
-    store.db().exec("CREATE TABLE filler (data BLOB)");
-    add_filler(store, store::LogFlusher::kCheckpointPages / 2, 3 * 4096);  // a checkpoint
-    store.wait_for_syncs();
-
     disk.hold();
-    AppThread after_checkpoint(disk, [&] { add_filler(store, 2, 100); });
+    AppThread after_checkpoint(disk, [&] { add_filler(2, 100); });
     EXPECT_TRUE(after_checkpoint.returned_within(std::chrono::seconds(10)));
-  }  // the last close: the log is checkpointed and deleted
-  store::Store store(path);
+  }
+  store.reset();  // the last close: the log is checkpointed and deleted
+  open();
   disk.hold();
-  AppThread after_opening(disk, [&] { add_filler(store, 2, 100); });
+  AppThread after_opening(disk, [&] { add_filler(2, 100); });
   EXPECT_TRUE(after_opening.returned_within(std::chrono::seconds(10)));
 }
 
