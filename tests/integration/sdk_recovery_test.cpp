@@ -194,25 +194,24 @@ class SdkOnDisk : public ::testing::Test {
 // What the device alone holds, a new write, is flushed to the disk (the app's call does not
 // wait for it); what the server could replay, received messages, is not flushed one by one.
 TEST_F(SdkOnDisk, NewWritesAndOnlyThemAreFlushedToTheDisk) {
-  LogSyncProbe& syncs = disk;
-  int before = syncs.count();
+  int before = disk.count();
   user->send_message("online", {}, 1);
   const auto sent = user.wait_for(reply_to(EventType::message_sent, 1));
   ASSERT_TRUE(sent && sent->error.ok());
-  EXPECT_TRUE(wait_until([&] { return syncs.count() > before; }));
+  EXPECT_TRUE(wait_until([&] { return disk.count() > before; }));
   const std::string conversation = sent->messages.at(0).conversation_id;
 
-  before = syncs.count();
+  before = disk.count();
   for (int i = 0; i < 5; ++i) agent->agent_reply(conversation, "reply " + std::to_string(i), 10 + i);
   ASSERT_TRUE(user.wait_for(received_text("reply 4")));
-  EXPECT_EQ(syncs.count(), before);
+  EXPECT_EQ(disk.count(), before);
 
   const std::size_t mark = user.event_count();
   server.stop();
   ASSERT_TRUE(user.wait_state(ConnectionState::disconnected, mark));
-  before = syncs.count();
+  before = disk.count();
   user->send_message("offline", conversation, 2);
-  EXPECT_TRUE(wait_until([&] { return syncs.count() > before; }));  // nothing to send: at once
+  EXPECT_TRUE(wait_until([&] { return disk.count() > before; }));  // nothing to send: at once
 }
 
 // The disk's flushes happen beside the client, never in its way: while every flush is held,
