@@ -53,6 +53,9 @@ enum class EventType {
   attachment_uploaded,   // reply to upload_attachment: `upload_id`, `attachment` (complete);
                          // `client_id` as above
   attachment_downloaded, // reply to download_attachment: `attachment_id`, `path` (on the device)
+  store_health_changed,  // unsolicited: `error` set when the device's disk started failing the
+                         // store's flushes (recent writes may not survive a power loss or a
+                         // restart); ok when they work again (docs/sdk-guarantees.md)
 };
 
 const char* to_string(EventType type) noexcept;

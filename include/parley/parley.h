@@ -149,7 +149,7 @@ typedef enum parley_status {
   PARLEY_E_RATE_LIMITED = -8,     /* too many requests; retry later */
   PARLEY_E_CONFLICT = -9,         /* conflicts with the object's state (e.g. status change) */
   PARLEY_E_UNAVAILABLE = -10,     /* the server cannot serve this now; retry */
-  PARLEY_E_INTERNAL = -11,        /* a bug, here or on the server */
+  PARLEY_E_INTERNAL = -11,        /* a bug, here or on the server; or the device's store failed */
   PARLEY_E_TIMEOUT = -12,         /* no reply in time; a write stays queued and is resent */
   PARLEY_E_DISCONNECTED = -13,    /* a read needed the network and the link was down */
   PARLEY_E_CLOSED = -14,          /* the client is shutting down */
@@ -329,8 +329,11 @@ typedef enum parley_event_kind {
                                              (the write of a file sent with one, else null) */
   PARLEY_EVENT_ATTACHMENT_UPLOADED = 29,  /* parley_attachment_upload: "upload_id",
                                              "attachment" (complete), "client_id" */
-  PARLEY_EVENT_ATTACHMENT_DOWNLOADED = 30 /* parley_attachment_download: "attachment_id",
-                                             "path" (the file on the device) */
+  PARLEY_EVENT_ATTACHMENT_DOWNLOADED = 30, /* parley_attachment_download: "attachment_id",
+                                              "path" (the file on the device) */
+  PARLEY_EVENT_STORE_HEALTH_CHANGED = 31   /* the device's disk started failing the store's
+                                              flushes (status and "error" say why), or works
+                                              again (PARLEY_OK); see docs/sdk-guarantees.md */
 } parley_event_kind;
 
 /* The stable name of an event type, as in the JSON "type" field ("message_received");

@@ -82,6 +82,13 @@ void ChatApp::print_ticket(const parley::Ticket& t, const std::string& what) {
 
 void ChatApp::apply(const parley::Event& ev) {
   using T = parley::EventType;
+  if (ev.type == T::store_health_changed) {
+    out_ << (ev.error.ok() ? "[this device's storage works again]\n"
+                           : "[this device's storage is failing (" + ev.error.message +
+                                 "): messages not yet sent may be lost if the device restarts]\n");
+    out_.flush();
+    return;
+  }
   if (!ev.error.ok() && ev.type != T::connection_changed) {
     out_ << "[" << parley::to_string(ev.type) << " failed: " << parley::to_string(ev.error.code)
          << ": " << ev.error.message << "]\n";

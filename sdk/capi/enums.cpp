@@ -55,6 +55,7 @@ parley_event_kind kind_of(EventType type) noexcept {
     case EventType::attachment_progress: return PARLEY_EVENT_ATTACHMENT_PROGRESS;
     case EventType::attachment_uploaded: return PARLEY_EVENT_ATTACHMENT_UPLOADED;
     case EventType::attachment_downloaded: return PARLEY_EVENT_ATTACHMENT_DOWNLOADED;
+    case EventType::store_health_changed: return PARLEY_EVENT_STORE_HEALTH_CHANGED;
   }
   return PARLEY_EVENT_NONE;
 }
@@ -123,6 +124,7 @@ const char* kind_name(std::int64_t kind) noexcept {
     case PARLEY_EVENT_ATTACHMENT_PROGRESS: return "attachment_progress";
     case PARLEY_EVENT_ATTACHMENT_UPLOADED: return "attachment_uploaded";
     case PARLEY_EVENT_ATTACHMENT_DOWNLOADED: return "attachment_downloaded";
+    case PARLEY_EVENT_STORE_HEALTH_CHANGED: return "store_health_changed";
   }
   return nullptr;
 }

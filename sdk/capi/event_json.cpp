@@ -125,6 +125,7 @@ Json event_to_json(const Event& ev) {
       break;
     case EventType::auth_failed:
     case EventType::resynced:
+    case EventType::store_health_changed:
       break;
     case EventType::message_received:
       doc["message"] = first(ev.messages);

@@ -80,10 +80,10 @@ Engine::Engine(const Config& config, std::string files_dir, EventQueue& events, 
       commands_(commands),
       limits_(limits),
       store_(config.store_path,
-             [this](const std::string& message) {
-               // On the flusher's thread; libwebsockets' logging is not thread-safe, so the
-               // message is logged from the client's thread.
-               commands_.push([message](Engine&) { lwsl_err("parley: %s\n", message.c_str()); });
+             [this](const std::optional<std::string>& failure) {
+               // On the flusher's thread: told to the app, and logged (libwebsockets' logging
+               // is not thread-safe), from the client's thread.
+               commands_.push([failure](Engine& e) { e.on_disk_health(failure); });
                wake();
              }),
       connection_(config, events, *this),
@@ -198,6 +198,18 @@ void Engine::dispatch_write(bool waits_for_files) {
   } else if (!retry_timer_.armed()) {
     send_outbox();  // while a refused write waits for its retry, later ones wait too
   }
+}
+
+void Engine::on_disk_health(const std::optional<std::string>& failure) {
+  Event event;
+  event.type = EventType::store_health_changed;
+  if (failure) {
+    lwsl_err("parley: %s\n", failure->c_str());
+    event.error = Error{ErrorCode::internal, *failure};
+  } else {
+    lwsl_user("parley: the store's flushes to the disk work again\n");
+  }
+  emit(std::move(event));
 }
 
 void Engine::read(EventType reply, const char* op, protocol::Json args, std::uint64_t tag) {

@@ -91,6 +91,8 @@ class Engine final : private SessionListener {
   // A write just committed (new or retried): it is flushed to the disk on the store's
   // flusher thread (Store::sync_soon) while it is sent, or while it waits for its files.
   void dispatch_write(bool waits_for_files);
+  // The store's flushes to the disk started failing (`failure`), or work again (nullopt).
+  void on_disk_health(const std::optional<std::string>& failure);
   void send(const std::string& op, protocol::Json args, PendingRequest pending);
   void send_frame(std::uint64_t number, std::string frame, PendingRequest pending);
   void send_internal(const char* op, protocol::Json args);

@@ -55,6 +55,7 @@ const char* to_string(EventType type) noexcept {
     case EventType::attachment_progress: return "attachment_progress";
     case EventType::attachment_uploaded: return "attachment_uploaded";
     case EventType::attachment_downloaded: return "attachment_downloaded";
+    case EventType::store_health_changed: return "store_health_changed";
     case EventType::agent_queue_loaded: return "agent_queue_loaded";
     case EventType::faq_synced: return "faq_synced";
     case EventType::faq_results: return "faq_results";

@@ -77,7 +77,8 @@ void Database::sync_log() {
   if (sqlite3_file_control(db_, "main", SQLITE_FCNTL_JOURNAL_POINTER, &log) != SQLITE_OK) return;
   if (log == nullptr || log->pMethods == nullptr) return;  // not open: nothing written
   const int rc = log->pMethods->xSync(log, SQLITE_SYNC_NORMAL);
-  if (rc != SQLITE_OK) throw_error(db_, rc, "sync");
+  // The connection's own message is not this call's: a file's method sets none.
+  if (rc != SQLITE_OK) throw_error(nullptr, rc, "sync");
 }
 
 Statement Database::prepare(std::string_view sql) {

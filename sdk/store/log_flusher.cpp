@@ -26,11 +26,11 @@ sqlite::Database open_own(const std::string& path) {
 
 }  // namespace
 
-LogFlusher::LogFlusher(sqlite::Database& writer, const std::string& path, ErrorSink on_error)
+LogFlusher::LogFlusher(sqlite::Database& writer, const std::string& path, HealthSink on_health)
     : writer_(writer),
       writer_synchronous_(synchronous_of(writer)),
       own_(open_own(path)),
-      on_error_(std::move(on_error)) {
+      on_health_(std::move(on_health)) {
   thread_ = std::thread([this] { run(); });
   // From here on nothing can fail, so that neither the hook nor the level outlives us.
   // The hook replaces the writer's automatic checkpoint (itself a commit hook): a long log is
@@ -96,28 +96,37 @@ void LogFlusher::run() {
 }
 
 void LogFlusher::flush(bool sync, bool checkpoint) {
-  // A failure is reported and not retried on its own: the next ask flushes again (which,
-  // after an I/O error, may not bring back what the kernel could not write).
+  // A failure is not retried on its own: the next ask flushes again (which, after an I/O
+  // error, may not bring back what the kernel could not write — hence telling the owner).
   if (sync) {
     try {
       own_.sync_log();
+      sync_failure_.reset();
     } catch (const std::exception& e) {
-      report(std::string("could not flush new writes to the disk: ") + e.what());
+      sync_failure_ = std::string("could not flush new writes to the disk: ") + e.what();
     }
   }
   if (checkpoint) {
     // PASSIVE: copies what no reader still needs, and never waits for (or blocks) the writer.
     const int rc = sqlite3_wal_checkpoint_v2(own_.handle(), "main", SQLITE_CHECKPOINT_PASSIVE,
                                              nullptr, nullptr);
-    if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
-      report(std::string("could not checkpoint the store's log: ") + sqlite3_errmsg(own_.handle()));
+    if (rc == SQLITE_OK) {
+      checkpoint_failure_.reset();
+    } else if (rc != SQLITE_BUSY) {
+      checkpoint_failure_ =
+          std::string("could not checkpoint the store's log: ") + sqlite3_errmsg(own_.handle());
     }
+  }
+  const auto& failure = sync_failure_ ? sync_failure_ : checkpoint_failure_;
+  if (failure.has_value() != told_failing_) {
+    told_failing_ = failure.has_value();
+    report(failure);
   }
 }
 
-void LogFlusher::report(const std::string& message) {
+void LogFlusher::report(const std::optional<std::string>& failure) {
   try {
-    if (on_error_) on_error_(message);
+    if (on_health_) on_health_(failure);
   } catch (...) {
     // Nothing is left to tell: a failing sink must not end the process from this thread.
   }

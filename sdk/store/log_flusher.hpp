@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -18,7 +19,11 @@ namespace parley::store {
 
 class LogFlusher {
  public:
-  using ErrorSink = std::function<void(const std::string& message)>;
+  // Told on the flusher's thread when flushing starts to fail (`failure` says why) and when it
+  // works again (nullopt): changes only, so a disk that fails every flush is told of once.
+  // Failing means the last flush of the log, or the last checkpoint, failed; a good flush does
+  // not clear a failing checkpoint (that disk still refuses the database file's writes).
+  using HealthSink = std::function<void(const std::optional<std::string>& failure)>;
 
   // `writer`: the store's connection, on a file, in WAL mode. The flusher opens a connection
   // of its own to the same file (SQLite connections are not shared between threads; the log
@@ -28,8 +33,7 @@ class LogFlusher {
   // after opening). The writer runs with synchronous=OFF meanwhile, which is safe only because
   // it no longer checkpoints: a checkpoint here flushes the log before copying it and the
   // database file before the writer may start the log over.
-  // `on_error` is called on the flusher's thread when a flush or checkpoint fails.
-  LogFlusher(sqlite::Database& writer, const std::string& path, ErrorSink on_error);
+  LogFlusher(sqlite::Database& writer, const std::string& path, HealthSink on_health);
   // Finishes what was asked for (a clean shutdown leaves everything on the disk), then stops
   // and gives the writer its own flushes and checkpoints back (its closing checkpoint then
   // flushes as it should).
@@ -52,12 +56,16 @@ class LogFlusher {
   void checkpoint_soon();
   void run();
   void flush(bool sync, bool checkpoint);
-  void report(const std::string& message);
+  void report(const std::optional<std::string>& failure);
 
   sqlite::Database& writer_;
   std::int64_t writer_synchronous_;  // the writer's own level, given back at the end
   sqlite::Database own_;
-  ErrorSink on_error_;
+  HealthSink on_health_;
+  // The flusher thread's own: what failed last, and whether failing was told.
+  std::optional<std::string> sync_failure_;
+  std::optional<std::string> checkpoint_failure_;
+  bool told_failing_ = false;
   std::mutex mutex_;
   std::condition_variable asked_;
   std::condition_variable idle_;

@@ -31,8 +31,8 @@ sqlite::Database open(const std::string& path) {
 
 }  // namespace
 
-Store::Store(const std::string& path, LogFlusher::ErrorSink on_flush_error) : db_(open(path)) {
-  if (!in_memory(path)) flusher_ = std::make_unique<LogFlusher>(db_, path, std::move(on_flush_error));
+Store::Store(const std::string& path, LogFlusher::HealthSink on_disk_health) : db_(open(path)) {
+  if (!in_memory(path)) flusher_ = std::make_unique<LogFlusher>(db_, path, std::move(on_disk_health));
 }
 
 void Store::transaction(const std::function<void()>& work) {

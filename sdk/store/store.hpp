@@ -31,9 +31,10 @@ enum class EventOrder {
 class Store {
  public:
   // Opens (creating if needed) and migrates the store at `path`; empty = in memory only.
-  // Throws sqlite::SqliteError or std::runtime_error if it cannot. `on_flush_error` hears of
-  // a failed flush or checkpoint, on the flusher's thread (see LogFlusher).
-  explicit Store(const std::string& path, LogFlusher::ErrorSink on_flush_error = {});
+  // Throws sqlite::SqliteError or std::runtime_error if it cannot. `on_disk_health` hears, on
+  // the flusher's thread, when flushing to the disk starts to fail and when it works again
+  // (see LogFlusher).
+  explicit Store(const std::string& path, LogFlusher::HealthSink on_disk_health = {});
 
   sqlite::Database& db() noexcept { return db_; }
   Meta& meta() noexcept { return meta_; }

@@ -4,11 +4,12 @@
 
 namespace parley::capi_test {
 
-CClient::CClient(const std::string& url, const std::string& token) {
+CClient::CClient(const std::string& url, const std::string& token, const std::string& store_path) {
   parley_config* cfg = nullptr;
   if (parley_config_new(&cfg) != PARLEY_OK ||
       parley_config_set_server_url(cfg, url.data(), url.size()) != PARLEY_OK ||
       parley_config_set_token(cfg, token.data(), token.size()) != PARLEY_OK ||
+      parley_config_set_store_path(cfg, store_path.data(), store_path.size()) != PARLEY_OK ||
       parley_config_set_platform(cfg, PARLEY_STR("linux")) != PARLEY_OK ||
       parley_config_set_locale(cfg, PARLEY_STR("en-US")) != PARLEY_OK) {
     parley_config_free(cfg);

@@ -26,9 +26,10 @@ struct PolledEvent {
 
 class CClient {
  public:
-  // Creates the client for url + token; throws std::runtime_error with the last error message
-  // if parley_client_create fails.
-  CClient(const std::string& url, const std::string& token);
+  // Creates the client for url + token (and a store file, if `store_path` names one; else it
+  // keeps its store in memory); throws std::runtime_error with the last error message if
+  // parley_client_create fails.
+  CClient(const std::string& url, const std::string& token, const std::string& store_path = {});
   ~CClient();
   CClient(const CClient&) = delete;
   CClient& operator=(const CClient&) = delete;

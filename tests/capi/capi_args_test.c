@@ -84,7 +84,9 @@ static void test_library(void) {
   CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_TICKET_SCHEMA_LOADED), "ticket_schema_loaded") == 0);
   CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_TICKET_CHANGED), "ticket_changed") == 0);
   CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_AGENT_REQUESTED), "agent_requested") == 0);
-  for (int kind = PARLEY_EVENT_CONNECTION_CHANGED; kind <= PARLEY_EVENT_AGENT_REQUESTED; ++kind) {
+  CHECK(strcmp(parley_event_type_name(PARLEY_EVENT_STORE_HEALTH_CHANGED), "store_health_changed") == 0);
+  CHECK(strcmp(parley_event_type_name((parley_event_kind)(PARLEY_EVENT_STORE_HEALTH_CHANGED + 1)), "unknown") == 0);
+  for (int kind = PARLEY_EVENT_CONNECTION_CHANGED; kind <= PARLEY_EVENT_STORE_HEALTH_CHANGED; ++kind) {
     CHECK(strcmp(parley_event_type_name((parley_event_kind)kind), "unknown") != 0);
   }
   CHECK((parley_features() & PARLEY_FEATURE_RECEIPTS) != 0);

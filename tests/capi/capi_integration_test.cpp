@@ -7,6 +7,8 @@
 #include <memory>
 #include <string>
 
+#include "../support/log_sync_probe.hpp"
+#include "../unit/sdk_temp_dir.hpp"
 #include "c_client.hpp"
 #include "server_process.hpp"
 #include "wait.hpp"
@@ -504,6 +506,35 @@ TEST_F(CApiIntegration, WakeupCallbackSignalsEventsAndItsDataIsFreedWithTheClien
     EXPECT_EQ(counter.frees.load(), 0);
   }
   EXPECT_EQ(counter.frees.load(), 1);
+}
+
+// A disk that fails the store's flushes reaches a C app as an unsolicited event with a status
+// and the error in its JSON, and the disk's recovery as the same type with PARLEY_OK.
+TEST_F(CApiIntegration, ADiskThatFailsTheStoresFlushesIsToldAsAnEvent) {
+  const test::SdkTempDir dir;
+  test::LogSyncProbe disk;  // before the client opens its store
+  CClient user(server.url(), server.mint_token("u-disk", "Eve"), dir.file("eve.db"));
+  ASSERT_TRUE(user.wait_connected());
+  const auto health = [](const PolledEvent& e) { return e.type == PARLEY_EVENT_STORE_HEALTH_CHANGED; };
+
+  disk.fail(test::LogSyncProbe::Failing::logs);
+  ASSERT_EQ(parley_chat_send(user.get(), PARLEY_STR("one"), nullptr, 0, 1, nullptr), PARLEY_OK);
+  const auto failing = user.wait_for(health);
+  ASSERT_TRUE(failing);
+  EXPECT_EQ(failing->status, PARLEY_E_INTERNAL);
+  EXPECT_EQ(failing->tag, 0u);
+  EXPECT_EQ(field(failing->json, "/type"), "store_health_changed");
+  EXPECT_EQ(field(failing->json, "/error/code"), "internal");
+  EXPECT_NE(field(failing->json, "/error/message").get<std::string>().find("could not flush"),
+            std::string::npos);
+  EXPECT_TRUE(user.wait_for_reply(PARLEY_EVENT_MESSAGE_SENT, 1));  // sent all the same
+
+  disk.fail(test::LogSyncProbe::Failing::none);
+  ASSERT_EQ(parley_chat_send(user.get(), PARLEY_STR("two"), nullptr, 0, 2, nullptr), PARLEY_OK);
+  const auto working = user.wait_for(health);
+  ASSERT_TRUE(working);
+  EXPECT_EQ(working->status, PARLEY_OK);
+  EXPECT_TRUE(field(working->json, "/error").is_null());
 }
 
 TEST_F(CApiIntegration, ReceiptsEditsTypingAndAssignmentArriveAsJson) {

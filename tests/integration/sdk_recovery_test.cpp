@@ -255,5 +255,33 @@ TEST_F(SdkOnDisk, NeitherTheAppNorTheClientWaitsForTheDisk) {
   EXPECT_TRUE(wait_until([&] { return disk.count() == flushed + 1 && disk.waiting() == 0; }));
 }
 
+// A disk that fails the store's flushes is told to the app, once however many writes follow,
+// and so is its recovery; meanwhile writes are still sent and acknowledged (the server's copy
+// is the one that survives a power loss then).
+TEST_F(SdkOnDisk, TheAppHearsWhenTheDiskFailsTheStoresFlushesAndWhenItWorksAgain) {
+  const auto health = of_type(EventType::store_health_changed);
+  disk.fail(LogSyncProbe::Failing::logs);
+  user->send_message("one", {}, 1);
+  const auto failing = user.wait_for(health);
+  ASSERT_TRUE(failing);
+  EXPECT_EQ(failing->error.code, ErrorCode::internal);
+  EXPECT_NE(failing->error.message.find("could not flush new writes"), std::string::npos)
+      << failing->error.message;
+  const auto sent = user.wait_for(reply_to(EventType::message_sent, 1));
+  ASSERT_TRUE(sent && sent->error.ok());
+  const std::string conversation = sent->messages.at(0).conversation_id;
+  user->send_message("two", conversation, 2);
+  ASSERT_TRUE(user.wait_for(reply_to(EventType::message_sent, 2)));
+  ASSERT_TRUE(agent.wait_for(received_text("two")));
+
+  disk.fail(LogSyncProbe::Failing::none);
+  user->send_message("three", conversation, 3);
+  ASSERT_TRUE(user.wait_count(health, 2));
+  ASSERT_TRUE(user.wait_for(reply_to(EventType::message_sent, 3)));
+  const auto told = user.events(health);
+  ASSERT_EQ(told.size(), 2u);
+  EXPECT_TRUE(told[1].error.ok());
+}
+
 }  // namespace
 }  // namespace parley::test

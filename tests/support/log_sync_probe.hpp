@@ -3,7 +3,8 @@
 // slow them: it installs, as the default VFS, one that wraps the platform's own (the files stay
 // real), counts xSync on write-ahead logs and on main database files, and, while hold() is in
 // effect, keeps every such xSync waiting until release() — a disk that takes as long as a test
-// wants; slow_down() adds a fixed time to each (a slower disk, for the chat benchmark).
+// wants; slow_down() adds a fixed time to each (a slower disk, for the chat benchmark);
+// fail() makes those of logs or of databases fail with an I/O error, as a failing disk does.
 // Only one may live at a time.
 #include <sqlite3.h>
 
@@ -18,10 +19,13 @@ namespace parley::test {
 
 class LogSyncProbe {
  public:
+  enum class Failing { none, logs, databases };
+
   LogSyncProbe() {
     State& s = state();
     const std::lock_guard lock(s.mutex);
     s.held = false;
+    s.log_fails = s.db_fails = false;
     s.extra = {};
     s.log_syncs = s.db_syncs = s.waiting = 0;
     s.log = {};
@@ -51,6 +55,13 @@ class LogSyncProbe {
     const std::lock_guard lock(state().mutex);
     state().extra = extra;
   }
+  // From now on the syncs of these files fail (SQLITE_IOERR_FSYNC) and reach nothing; `none`
+  // brings the disk back. A failed sync is not counted as done.
+  void fail(Failing files) {
+    const std::lock_guard lock(state().mutex);
+    state().log_fails = files == Failing::logs;
+    state().db_fails = files == Failing::databases;
+  }
   void release() {
     State& s = state();
     {
@@ -70,6 +81,8 @@ class LogSyncProbe {
     std::condition_variable released;
     bool held = false;
     std::chrono::microseconds extra{};
+    bool log_fails = false;
+    bool db_fails = false;
     int log_syncs = 0;
     int db_syncs = 0;
     int waiting = 0;
@@ -89,7 +102,7 @@ class LogSyncProbe {
     return state().*field;
   }
 
-  template <Kind State::*kind, int State::*counter>
+  template <Kind State::*kind, int State::*counter, bool State::*fails>
   static int sync(sqlite3_file* file, int flags) {
     State& s = state();
     std::chrono::microseconds extra;
@@ -98,6 +111,7 @@ class LogSyncProbe {
       ++s.waiting;
       s.released.wait(lock, [&] { return !s.held; });
       --s.waiting;
+      if (s.*fails) return SQLITE_IOERR_FSYNC;
       extra = s.extra;
     }
     if (extra.count() > 0) std::this_thread::sleep_for(extra);
@@ -106,7 +120,7 @@ class LogSyncProbe {
     ++(s.*counter);
     return rc;
   }
-  template <Kind State::*kind, int State::*counter>
+  template <Kind State::*kind, int State::*counter, bool State::*fails>
   static void probe(sqlite3_file* file) {
     State& s = state();
     const std::lock_guard lock(s.mutex);
@@ -114,7 +128,7 @@ class LogSyncProbe {
     if (k.platform == nullptr) {
       k.platform = file->pMethods;
       k.probed = *file->pMethods;
-      k.probed.xSync = &sync<kind, counter>;
+      k.probed.xSync = &sync<kind, counter, fails>;
     }
     file->pMethods = &k.probed;
   }
@@ -122,8 +136,8 @@ class LogSyncProbe {
     sqlite3_vfs* platform = state().platform_vfs;
     const int rc = platform->xOpen(platform, name, file, flags, out);
     if (rc != SQLITE_OK || file->pMethods == nullptr) return rc;
-    if ((flags & SQLITE_OPEN_WAL) != 0) probe<&State::log, &State::log_syncs>(file);
-    if ((flags & SQLITE_OPEN_MAIN_DB) != 0) probe<&State::db, &State::db_syncs>(file);
+    if ((flags & SQLITE_OPEN_WAL) != 0) probe<&State::log, &State::log_syncs, &State::log_fails>(file);
+    if ((flags & SQLITE_OPEN_MAIN_DB) != 0) probe<&State::db, &State::db_syncs, &State::db_fails>(file);
     return rc;
   }
 

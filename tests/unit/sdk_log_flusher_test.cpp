@@ -1,10 +1,12 @@
 // LogFlusher: a store's flushes and checkpoints run on a thread of their own, never in the
 // writer's way; asks made during a flush are served by one more; what was asked for is done
-// before the store closes.
+// before the store closes; a disk that fails them is told of, once, and so is its recovery.
 #include <gtest/gtest.h>
 
+#include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "../support/log_sync_probe.hpp"
 #include "../support/wait.hpp"
@@ -21,7 +23,10 @@ class LogFlusherTest : public ::testing::Test {
   void SetUp() override { open(); }
 
   void open() {
-    store.emplace(path);
+    store.emplace(path, [this](const std::optional<std::string>& failure) {
+      const std::lock_guard lock(health_mutex_);
+      health_.push_back(failure);
+    });
     store->db().exec("CREATE TABLE IF NOT EXISTS filler (data BLOB)");
     store->wait_for_syncs();
   }
@@ -37,11 +42,26 @@ class LogFlusherTest : public ::testing::Test {
   }
   // Past the log's length at which a commit asks for a checkpoint.
   void fill_past_a_checkpoint() { add_filler(store::LogFlusher::kCheckpointPages / 2, 3 * 4096); }
+  // One small write, flushed.
+  void write_and_flush() {
+    add_filler(1, 100);
+    store->sync_soon();
+    store->wait_for_syncs();
+  }
+  // What the store told of its disk, in order: a failure, or nullopt for "works again".
+  std::vector<std::optional<std::string>> health() {
+    const std::lock_guard lock(health_mutex_);
+    return health_;
+  }
 
   SdkTempDir dir;
   LogSyncProbe disk;
   const std::string path = dir.file("store.db");
   std::optional<store::Store> store;
+
+ private:
+  std::mutex health_mutex_;  // told on the flusher's thread
+  std::vector<std::optional<std::string>> health_;
 };
 
 TEST_F(LogFlusherTest, AsksMadeDuringAFlushAreServedByOneMoreFlush) {
@@ -122,6 +142,45 @@ TEST_F(LogFlusherTest, TheWriterNeverWaitsForTheDiskWhenItsLogStartsOver) {
   disk.hold();
   AppThread after_opening(disk, [&] { add_filler(2, 100); });
   EXPECT_TRUE(after_opening.returned_within(std::chrono::seconds(10)));
+}
+
+// A disk that fails every flush is told of once, with why, however many writes follow; the
+// first good flush after it tells that the disk works again.
+TEST_F(LogFlusherTest, AFailingDiskIsToldOfOnceAndSoIsItsRecovery) {
+  disk.fail(LogSyncProbe::Failing::logs);
+  for (int i = 0; i < 3; ++i) write_and_flush();
+  auto told = health();
+  ASSERT_EQ(told.size(), 1u);
+  ASSERT_TRUE(told[0].has_value());
+  EXPECT_NE(told[0]->find("could not flush new writes to the disk: sync: disk I/O error"),
+            std::string::npos)
+      << *told[0];
+
+  disk.fail(LogSyncProbe::Failing::none);
+  write_and_flush();
+  write_and_flush();
+  told = health();
+  ASSERT_EQ(told.size(), 2u);
+  EXPECT_FALSE(told[1].has_value());
+}
+
+// A checkpoint that fails (the database file refuses its flush) stays told while the log's
+// own flushes succeed: the store is not healthy until a checkpoint succeeds too.
+TEST_F(LogFlusherTest, AGoodFlushOfTheLogDoesNotHideAFailingCheckpoint) {
+  disk.fail(LogSyncProbe::Failing::databases);
+  fill_past_a_checkpoint();
+  write_and_flush();
+  auto told = health();
+  ASSERT_EQ(told.size(), 1u);
+  ASSERT_TRUE(told[0].has_value());
+  EXPECT_NE(told[0]->find("could not checkpoint the store's log: disk I/O error"), std::string::npos)
+      << *told[0];
+
+  disk.fail(LogSyncProbe::Failing::none);
+  write_and_flush();  // the log is still long, so this commit asks for a checkpoint again
+  told = health();
+  ASSERT_EQ(told.size(), 2u);
+  EXPECT_FALSE(told[1].has_value());
 }
 
 }  // namespace
