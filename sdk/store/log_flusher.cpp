@@ -19,6 +19,7 @@ sqlite::Database open_own(const std::string& path) {
   // Set, not left to SQLite's build-time default: the writer's OFF is safe only because these
   // checkpoints flush the log before copying it and the database file after.
   db.exec("PRAGMA synchronous = NORMAL");
+  db.exec("PRAGMA fullfsync = ON");  // its checkpoints' flushes reach the medium (Store::open)
   // A read opens the connection's handle on the log, which sync_log() flushes.
   db.exec("SELECT count(*) FROM sqlite_master");
   return db;

@@ -28,6 +28,7 @@ class LogSyncProbe {
     s.log_fails = s.db_fails = false;
     s.extra = {};
     s.log_syncs = s.db_syncs = s.waiting = 0;
+    s.log_sync_kind = s.db_sync_kind = 0;
     s.log = {};
     s.db = {};
     s.platform_vfs = sqlite3_vfs_find(nullptr);
@@ -46,6 +47,10 @@ class LogSyncProbe {
   int count() const { return read(&State::log_syncs); }             // of write-ahead logs, done
   int database_syncs() const { return read(&State::db_syncs); }     // of database files, done
   int waiting() const { return read(&State::waiting); }             // held right now
+  // How forceful the last sync of a log, or of a database, was asked to be: SQLITE_SYNC_NORMAL,
+  // or SQLITE_SYNC_FULL (on Apple platforms the one that reaches the medium); 0 before any.
+  int last_log_sync_kind() const { return read(&State::log_sync_kind); }
+  int last_database_sync_kind() const { return read(&State::db_sync_kind); }
 
   void hold() {
     const std::lock_guard lock(state().mutex);
@@ -85,6 +90,8 @@ class LogSyncProbe {
     bool db_fails = false;
     int log_syncs = 0;
     int db_syncs = 0;
+    int log_sync_kind = 0;
+    int db_sync_kind = 0;
     int waiting = 0;
     sqlite3_vfs* platform_vfs = nullptr;
     // The platform's methods for each kind of file, and the same with xSync probed. Every file
@@ -102,12 +109,13 @@ class LogSyncProbe {
     return state().*field;
   }
 
-  template <Kind State::*kind, int State::*counter, bool State::*fails>
+  template <Kind State::*kind, int State::*counter, bool State::*fails, int State::*sync_kind>
   static int sync(sqlite3_file* file, int flags) {
     State& s = state();
     std::chrono::microseconds extra;
     {
       std::unique_lock lock(s.mutex);
+      s.*sync_kind = flags & 0x0F;  // the low bits: NORMAL or FULL (SQLITE_SYNC_DATAONLY apart)
       ++s.waiting;
       s.released.wait(lock, [&] { return !s.held; });
       --s.waiting;
@@ -120,7 +128,7 @@ class LogSyncProbe {
     ++(s.*counter);
     return rc;
   }
-  template <Kind State::*kind, int State::*counter, bool State::*fails>
+  template <Kind State::*kind, int State::*counter, bool State::*fails, int State::*sync_kind>
   static void probe(sqlite3_file* file) {
     State& s = state();
     const std::lock_guard lock(s.mutex);
@@ -128,7 +136,7 @@ class LogSyncProbe {
     if (k.platform == nullptr) {
       k.platform = file->pMethods;
       k.probed = *file->pMethods;
-      k.probed.xSync = &sync<kind, counter, fails>;
+      k.probed.xSync = &sync<kind, counter, fails, sync_kind>;
     }
     file->pMethods = &k.probed;
   }
@@ -136,8 +144,12 @@ class LogSyncProbe {
     sqlite3_vfs* platform = state().platform_vfs;
     const int rc = platform->xOpen(platform, name, file, flags, out);
     if (rc != SQLITE_OK || file->pMethods == nullptr) return rc;
-    if ((flags & SQLITE_OPEN_WAL) != 0) probe<&State::log, &State::log_syncs, &State::log_fails>(file);
-    if ((flags & SQLITE_OPEN_MAIN_DB) != 0) probe<&State::db, &State::db_syncs, &State::db_fails>(file);
+    if ((flags & SQLITE_OPEN_WAL) != 0) {
+      probe<&State::log, &State::log_syncs, &State::log_fails, &State::log_sync_kind>(file);
+    }
+    if ((flags & SQLITE_OPEN_MAIN_DB) != 0) {
+      probe<&State::db, &State::db_syncs, &State::db_fails, &State::db_sync_kind>(file);
+    }
     return rc;
   }
 

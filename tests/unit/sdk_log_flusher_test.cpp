@@ -183,5 +183,26 @@ TEST_F(LogFlusherTest, AGoodFlushOfTheLogDoesNotHideAFailingCheckpoint) {
   EXPECT_FALSE(told[1].has_value());
 }
 
+// Every flush asks to reach the medium (SQLITE_SYNC_FULL: F_FULLFSYNC on Apple platforms,
+// where a plain fsync stops at the drive's cache): a new write's, a checkpoint's, and the
+// store's last close.
+TEST_F(LogFlusherTest, EveryFlushAsksToReachTheMediumNotADrivesCache) {
+  write_and_flush();
+  EXPECT_EQ(disk.last_log_sync_kind(), SQLITE_SYNC_FULL);
+
+  const int database_syncs = disk.database_syncs();
+  fill_past_a_checkpoint();
+  store->wait_for_syncs();
+  ASSERT_GT(disk.database_syncs(), database_syncs);
+  EXPECT_EQ(disk.last_database_sync_kind(), SQLITE_SYNC_FULL);
+
+  write_and_flush();
+  const int at_close = disk.database_syncs();
+  store.reset();  // the writer's own last close: a checkpoint and its flushes
+  ASSERT_GT(disk.database_syncs(), at_close);
+  EXPECT_EQ(disk.last_database_sync_kind(), SQLITE_SYNC_FULL);
+  EXPECT_EQ(disk.last_log_sync_kind(), SQLITE_SYNC_FULL);
+}
+
 }  // namespace
 }  // namespace parley::test

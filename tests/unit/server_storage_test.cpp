@@ -12,6 +12,7 @@
 #include "storage/principals.hpp"
 #include "storage/schema.hpp"
 #include "storage/tickets.hpp"
+#include "../support/log_sync_probe.hpp"
 #include "sdk_temp_dir.hpp"
 
 namespace parley::server {
@@ -109,6 +110,23 @@ TEST(Schema, AVersion10FilesMessagesAreKeptWithTheirIdsAndReferences) {
   for (const auto& step : rows_of(db, "EXPLAIN " + insert_sql("3", "c9", "user"))) {
     EXPECT_EQ(step.find("|OpenEphemeral|"), std::string::npos) << step;
   }
+}
+
+// A batch is on the disk before any of it is answered: its commit flushes the log, asking it to
+// reach the medium (F_FULLFSYNC on Apple platforms, where a plain fsync stops at the drive's
+// cache; the same elsewhere).
+TEST(GroupCommit, EachCommitFlushesTheLogToTheMedium) {
+  const test::SdkTempDir dir;
+  test::LogSyncProbe disk;
+  auto db = open_database(dir.file("server.db"));
+  const int before = disk.count();
+  {
+    sqlite::Transaction batch(db);
+    db.exec("INSERT INTO server_meta (key, value) VALUES ('probe', 'x')");
+    batch.commit();
+  }
+  EXPECT_EQ(disk.count(), before + 1);
+  EXPECT_EQ(disk.last_log_sync_kind(), SQLITE_SYNC_FULL);
 }
 
 TEST(GroupCommit, ANestedTransactionFailsAloneAndCommitsWithTheOuterOne) {
