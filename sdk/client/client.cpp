@@ -2,11 +2,7 @@
 // client's thread as a command (see client_impl.hpp and engine.hpp).
 #include "parley/client.hpp"
 
-#include <unistd.h>
-
-#include <atomic>
 #include <exception>
-#include <filesystem>
 
 #include "client/argument_checks.hpp"
 #include "client/client_id.hpp"
@@ -30,21 +26,14 @@ const Config& checked(const Config& config) {
   return config;
 }
 
-std::string files_dir_for(const std::string& store_path) {
-  if (!store_path.empty()) return store_path + ".files";
-  static std::atomic<int> count{0};
-  return (std::filesystem::temp_directory_path() /
-          ("parley-files-" + std::to_string(::getpid()) + "-" + std::to_string(count++))).string();
-}
-
 }  // namespace
 
 // --- Impl -----------------------------------------------------------------------------
 
 Client::Impl::Impl(const Config& config)
     : device_metadata(client::device_metadata(config)),
-      files_dir(files_dir_for(config.store_path)),
-      engine_(checked(config), files_dir, events, commands_, limits) {
+      files_dir(config.store_path),
+      engine_(checked(config), files_dir.path(), events, commands_, limits) {
   thread_ = std::thread([this] {
     try {
       engine_.run();
@@ -103,7 +92,7 @@ std::string post_write(Client::Impl& impl, const char* op, Json args, std::uint6
                        const std::vector<LocalFile>& files = {}) {
   std::string client_id = client::new_client_id();
   args["client_id"] = client_id;
-  auto staged = client::stage_files(files, client_id, impl.files_dir, impl.limits);
+  auto staged = client::stage_files(files, client_id, impl.files_dir.path(), impl.limits);
   if (pending_message) {
     pending_message->client_id = client_id;
     if (!staged.empty()) pending_message->attachments = client::placeholders(staged);

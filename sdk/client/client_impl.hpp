@@ -10,6 +10,7 @@
 #include "client/command_queue.hpp"
 #include "client/engine.hpp"
 #include "client/event_queue.hpp"
+#include "client/files_dir.hpp"
 #include "parley/client.hpp"
 
 namespace parley {
@@ -31,9 +32,9 @@ class Client::Impl {
   client::EventQueue events;
   client::AnnouncedLimits limits;
   const TicketValues device_metadata;  // what every new ticket says of the device
-  // Attachments' files: beside the store (`<store>.files`), or in a folder of this process's
-  // own. Downloads are kept there by id; files sent with writes wait in outgoing/.
-  const std::string files_dir;
+  // Attachments' files (FilesDir). Before the engine: removed, if it is the client's own,
+  // only once the engine and its file transfers have stopped.
+  const client::FilesDir files_dir;
 
  private:
   client::CommandQueue commands_;

@@ -126,6 +126,35 @@ TEST(SdkAttachments, FilesOnMessagesAndCommentsReachTheOtherSideAndNoOneElse) {
   EXPECT_TRUE(refused->path.empty());
 }
 
+// A client whose store is in memory keeps its downloads only while it lives: the next one
+// (in this process or another that got the same pid) downloads afresh, from its own server.
+TEST(SdkAttachments, AnInMemoryClientsDownloadsGoWithIt) {
+  ServerProcess server;
+  SdkTempDir dir;
+  const std::string bytes = png_bytes(3000);
+  const std::string path = write_file(dir, "damage.png", bytes);
+  SdkTestClient ann(sdk_config(server, server.mint_token("u-ann", "Ann"), dir.file("ann.db")));
+  ann->upload_attachment(path, {}, {}, 1);
+  const auto uploaded = ann.wait_for(reply_to(EventType::attachment_uploaded, 1));
+  ASSERT_TRUE(uploaded && uploaded->error.ok());
+  const std::string id = uploaded->attachment.id;
+  ann->send_message("This is how it arrived", {}, {id}, 2);
+  ASSERT_TRUE(ann.wait_for(reply_to(EventType::message_sent, 2)));
+
+  std::string downloaded_path;
+  {
+    SdkTestClient agent(sdk_config(server, server.mint_token("a-sam", "Sam", "agent")));
+    ASSERT_TRUE(agent.wait_state(ConnectionState::connected));
+    agent->download_attachment(id, 3);
+    const auto downloaded = agent.wait_for(reply_to(EventType::attachment_downloaded, 3));
+    ASSERT_TRUE(downloaded && downloaded->error.ok());
+    EXPECT_EQ(read_file(downloaded->path), bytes);
+    downloaded_path = downloaded->path;
+  }
+  EXPECT_FALSE(std::filesystem::exists(downloaded_path));
+  EXPECT_FALSE(std::filesystem::exists(std::filesystem::path(downloaded_path).parent_path()));
+}
+
 TEST(SdkAttachments, UploadsAreCheckedFirstAndCanBeCancelled) {
   ServerProcess server;
   SdkTempDir dir;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <thread>
 #include <variant>
@@ -14,8 +16,10 @@
 #include "client/event_queue.hpp"
 #include "client/faq_fetch.hpp"
 #include "client/faq_library.hpp"
+#include "client/files_dir.hpp"
 #include "client/sdk_info.hpp"
 #include "protocol/frame.hpp"
+#include "sdk_temp_dir.hpp"
 #include "transport/server_url.hpp"
 
 namespace {
@@ -32,6 +36,36 @@ ErrorCode code_of(const std::function<void()>& f) {
     return e.code();
   }
   return ErrorCode::ok;
+}
+
+// A client whose store is in memory gets a folder of its own for files: one no one had (a
+// folder an earlier process left, even one with the same pid, would serve its downloads as
+// this client's), removed with the client with everything in it.
+TEST(SdkFilesDir, AnInMemoryClientsFolderIsFreshAndGoesWithIt) {
+  std::string first_path;
+  {
+    const parley::client::FilesDir first("");
+    const parley::client::FilesDir second(":memory:");
+    first_path = first.path();
+    EXPECT_NE(first.path(), second.path());
+    EXPECT_TRUE(std::filesystem::is_directory(first.path()));
+    EXPECT_TRUE(std::filesystem::is_empty(first.path()));
+    std::ofstream(first.path() + "/att1") << "a download";
+  }
+  EXPECT_FALSE(std::filesystem::exists(first_path));
+}
+
+// A store's files live beside it and stay with it across runs.
+TEST(SdkFilesDir, AStoresFolderIsBesideItAndStays) {
+  const parley::test::SdkTempDir dir;
+  const std::string store = dir.file("ann.db");
+  {
+    const parley::client::FilesDir files(store);
+    EXPECT_EQ(files.path(), store + ".files");
+    std::filesystem::create_directories(files.path());
+    std::ofstream(files.path() + "/att1") << "a download";
+  }
+  EXPECT_TRUE(std::filesystem::exists(store + ".files/att1"));
 }
 
 TEST(SdkArgumentChecks, TextMustBeValidNonBlankUtf8WithinTheLimit) {
