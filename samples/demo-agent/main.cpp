@@ -1,7 +1,7 @@
 // demo-agent: a scripted support agent for the demo, built on the same Parley C++ API as an
 // app (with an agent token). It takes each conversation that waits in the queue for a person
-// (the bot handed it over, or the user asked), greets the user (typing first, as a person
-// would) and reads what they write; it takes each new ticket and walks it through
+// (the bot handed it over, or the user asked; whether before it connected or after), greets
+// the user (typing first, as a person would) and reads what they write; it takes each new ticket and walks it through
 // pending → solved with a comment, so that a new user sees the whole loop happen.
 //
 //   demo-agent --server ws://127.0.0.1:8787/v1 --token AGENT_TOKEN [--name Sam]
@@ -65,9 +65,9 @@ int main(int argc, char** argv) {
       auto ev = client.poll_event(200ms);
       if (!ev) continue;
       using T = parley::EventType;
-      if (ev->type == T::conversation_updated && ev->change == "queued") {
-        // A user waits for a person: take the conversation and greet them, typing first.
-        for (const auto& c : ev->conversations) {
+      // A user waits for a person: take the conversation and greet them, typing first.
+      const auto take_and_greet = [&](const std::vector<parley::Conversation>& waiting) {
+        for (const auto& c : waiting) {
           if (!taken.insert(c.id).second) continue;
           client.agent_take(c.id);
           client.set_typing(c.id, true);
@@ -75,6 +75,20 @@ int main(int argc, char** argv) {
                            "Hi, " + name + " here from support. I've read your message — if it's "
                            "about an order, opening a ticket with a photo gets it solved fastest."});
         }
+      };
+      if (ev->type == T::connection_changed && ev->connection == parley::ConnectionState::connected) {
+        // The feed tells what changes from now on (an agent new to it is not replayed what
+        // came before, and a long absence may end in a resync): who already waits is read from
+        // the queue, as an agent's app does on each connect.
+        client.agent_queue();
+      } else if (ev->type == T::agent_queue_loaded && ev->error.ok()) {
+        std::vector<parley::Conversation> waiting;  // the list holds every open conversation
+        for (const auto& c : ev->conversations) {
+          if (c.queue_position > 0) waiting.push_back(c);
+        }
+        take_and_greet(waiting);
+      } else if (ev->type == T::conversation_updated && ev->change == "queued") {
+        take_and_greet(ev->conversations);
       } else if (ev->type == T::message_received) {
         for (const auto& m : ev->messages) {
           if (m.author.kind == "user" && taken.contains(m.conversation_id)) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "sdk_test_client.hpp"
 #include "server_process.hpp"
 
 extern char** environ;
@@ -82,4 +83,32 @@ TEST(DemoTour, ChatCliTourCompletesAgainstServerBotAndAgent) {
   EXPECT_NE(tour.output.find("these articles may answer it:]\n  \033[4mMy item arrived damaged"),
             std::string::npos)
       << tour.output;
+}
+
+// The agent may come online after a user began to wait (on a busy machine the demo's agent
+// starts late; in life, a shift begins): the feed does not replay an agent what came before
+// it, so the agent reads who waits from the queue, and takes them.
+TEST(DemoAgent, TakesAUserWhoWaitedBeforeItCameOnline) {
+  using namespace parley;
+  using namespace parley::test;
+  ServerProcess server({true, PARLEY_SAMPLE_FAQ_DIR, PARLEY_SAMPLE_TICKET_SCHEMA, {}});
+  SdkTestClient ann(sdk_config(server, server.mint_token("u-ann", "Ann")));
+  ann->send_message("Hello?");
+  ASSERT_TRUE(ann.wait_for(of_type(EventType::message_sent)));
+  ann->request_agent({}, 1);
+  const auto queued = ann.wait_for(reply_to(EventType::agent_requested, 1));
+  ASSERT_TRUE(queued);
+  ASSERT_TRUE(queued->error.ok()) << queued->error.message;
+  ASSERT_EQ(queued->conversations.at(0).queue_position, 1);
+
+  BackgroundProcess agent({PARLEY_DEMO_AGENT_BIN, "--server", server.url(), "--token",
+                           server.mint_token("agent-sam", "Sam", "agent")});
+  ASSERT_TRUE(agent.started());
+  const auto greeting = ann.wait_for([](const Event& e) {
+    return e.type == EventType::message_received && !e.messages.empty() &&
+           e.messages[0].author.kind == "agent";
+  });
+  ASSERT_TRUE(greeting) << "the agent never greeted the user who waited";
+  EXPECT_EQ(greeting->messages[0].author.name, "Sam");
+  EXPECT_EQ(greeting->messages[0].conversation_id, queued->conversations.at(0).id);
 }
