@@ -1,8 +1,9 @@
 // demo-agent: a scripted support agent for the demo, built on the same Parley C++ API as an
 // app (with an agent token). It takes each conversation that waits in the queue for a person
-// (the bot handed it over, or the user asked; whether before it connected or after), greets
-// the user (typing first, as a person would) and reads what they write; it takes each new ticket and walks it through
-// pending → solved with a comment, so that a new user sees the whole loop happen.
+// (the bot handed it over, or the user asked; before it connected or after), greets the user
+// (typing first, as a person would) and reads what they write; it takes each new ticket and
+// walks it through pending → solved with a comment, so that a new user sees the whole loop
+// happen.
 //
 //   demo-agent --server ws://127.0.0.1:8787/v1 --token AGENT_TOKEN [--name Sam]
 #include <csignal>
@@ -52,6 +53,17 @@ int main(int argc, char** argv) {
     parley::Client client(config);
     std::vector<Scheduled> later;
     std::set<std::string> taken;  // conversations this agent has taken
+    // A user waits for a person: take the conversation and greet them, typing first.
+    const auto take_and_greet = [&](const std::vector<parley::Conversation>& waiting) {
+      for (const auto& c : waiting) {
+        if (!taken.insert(c.id).second) continue;
+        client.agent_take(c.id);
+        client.set_typing(c.id, true);
+        later.push_back({Clock::now() + 800ms, {}, {}, c.id,
+                         "Hi, " + name + " here from support. I've read your message — if it's "
+                         "about an order, opening a ticket with a photo gets it solved fastest."});
+      }
+    };
     while (!g_stop) {
       for (auto it = later.begin(); it != later.end();) {
         if (Clock::now() < it->at) {
@@ -65,17 +77,6 @@ int main(int argc, char** argv) {
       auto ev = client.poll_event(200ms);
       if (!ev) continue;
       using T = parley::EventType;
-      // A user waits for a person: take the conversation and greet them, typing first.
-      const auto take_and_greet = [&](const std::vector<parley::Conversation>& waiting) {
-        for (const auto& c : waiting) {
-          if (!taken.insert(c.id).second) continue;
-          client.agent_take(c.id);
-          client.set_typing(c.id, true);
-          later.push_back({Clock::now() + 800ms, {}, {}, c.id,
-                           "Hi, " + name + " here from support. I've read your message — if it's "
-                           "about an order, opening a ticket with a photo gets it solved fastest."});
-        }
-      };
       if (ev->type == T::connection_changed && ev->connection == parley::ConnectionState::connected) {
         // The feed tells what changes from now on (an agent new to it is not replayed what
         // came before, and a long absence may end in a resync): who already waits is read from
