@@ -144,7 +144,8 @@ class Client {
                                 std::string_view name = {}, std::uint64_t tag = 0);
   ErrorCode cancel_upload(std::string_view upload_id);  // ok, or not_found
   // The file of an attachment the user may see, on the device: kept there once downloaded
-  // (files never change). Reply: attachment_downloaded with its `path`.
+  // (files never change) until the client's view resets (resynced), and with a store in
+  // memory only while the client lives. Reply: attachment_downloaded with its `path`.
   void download_attachment(std::string_view attachment_id, std::uint64_t tag = 0);
 
   // --- FAQ --------------------------------------------------------------------------------

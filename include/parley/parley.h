@@ -650,7 +650,8 @@ PARLEY_API parley_status parley_attachment_upload(parley_client *client, const c
 /* PARLEY_OK, or PARLEY_E_NOT_FOUND when no such upload is waiting or running. */
 PARLEY_API parley_status parley_attachment_cancel(parley_client *client, const char *upload_id,
                                                   size_t upload_id_len) PARLEY_NOEXCEPT;
-/* The file of an attachment, kept on the device once downloaded.
+/* The file of an attachment, kept on the device once downloaded (until a
+ * PARLEY_EVENT_RESYNCED; with a store in memory, until parley_client_free).
  * Reply: PARLEY_EVENT_ATTACHMENT_DOWNLOADED with its "path". */
 PARLEY_API parley_status parley_attachment_download(parley_client *client,
                                                     const char *attachment_id,

@@ -7,6 +7,7 @@
 
 #include "client/faq_fetch.hpp"
 #include "client/faq_sync.hpp"
+#include "client/files_dir.hpp"
 #include "client/operations.hpp"
 #include "client/replies.hpp"
 #include "client/server_events.hpp"
@@ -582,6 +583,7 @@ void Engine::adopt_principal(const Welcome& welcome) {
     // Events the server replays after this welcome are then older than latest_seq, and so
     // ignored: the app fetches the current state instead.
     store_.reset_view(welcome.latest_seq);
+    forget_kept_files(files_dir_);  // the ids they are kept by may name other files now
     Event event;
     event.type = EventType::resynced;
     emit(std::move(event));

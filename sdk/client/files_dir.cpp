@@ -42,4 +42,12 @@ FilesDir::~FilesDir() {
   fs::remove_all(path_, ignored);
 }
 
+void forget_kept_files(const std::string& dir) {
+  std::error_code failed;  // none yet, or unreadable: nothing kept can be served from it
+  for (const auto& entry : fs::directory_iterator(dir, failed)) {
+    std::error_code ignored;
+    if (entry.is_regular_file(ignored)) fs::remove(entry.path(), ignored);
+  }
+}
+
 }  // namespace parley::client

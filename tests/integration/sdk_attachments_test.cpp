@@ -155,6 +155,58 @@ TEST(SdkAttachments, AnInMemoryClientsDownloadsGoWithIt) {
   EXPECT_FALSE(std::filesystem::exists(std::filesystem::path(downloaded_path).parent_path()));
 }
 
+// A store that meets another server (a database replaced: its ids start over) forgets the
+// files it kept by attachment id, which name other files there; so does one that another user
+// signs in with, who may not read them.
+TEST(SdkAttachments, AStoreWhoseViewIsResetForgetsTheFilesItKeptByTheirIds) {
+  SdkTempDir dir;
+  const std::string agent_store = dir.file("agent.db");
+  // Ann posts a file of `bytes` on `server`; its id.
+  const auto post_file = [&](ServerProcess& server, const std::string& bytes, const char* name) {
+    SdkTestClient ann(sdk_config(server, server.mint_token("u-ann", "Ann")));
+    ann->upload_attachment(write_file(dir, name, bytes), {}, {}, 1);
+    const auto uploaded = ann.wait_for(reply_to(EventType::attachment_uploaded, 1));
+    EXPECT_TRUE(uploaded && uploaded->error.ok());
+    if (!uploaded) return std::string();
+    ann->send_message("a file", {}, {uploaded->attachment.id}, 2);
+    EXPECT_TRUE(ann.wait_for(reply_to(EventType::message_sent, 2)));
+    return uploaded->attachment.id;
+  };
+  const auto download = [](SdkTestClient& client, const std::string& id, std::uint64_t tag) {
+    client->download_attachment(id, tag);
+    return client.wait_for(reply_to(EventType::attachment_downloaded, tag));
+  };
+
+  const std::string first = png_bytes(3000);
+  std::string id;
+  {
+    ServerProcess server;
+    id = post_file(server, first, "first.png");
+    SdkTestClient agent(sdk_config(server, server.mint_token("a-sam", "Sam", "agent"), agent_store));
+    ASSERT_TRUE(agent.wait_state(ConnectionState::connected));
+    const auto kept = download(agent, id, 3);
+    ASSERT_TRUE(kept && kept->error.ok());
+    ASSERT_TRUE(read_file(kept->path) == first);
+  }
+  ServerProcess other;  // a new database behind the address: the same id, another file
+  const std::string second = png_bytes(5000);
+  ASSERT_EQ(post_file(other, second, "second.png"), id);
+  {
+    SdkTestClient agent(sdk_config(other, other.mint_token("a-sam", "Sam", "agent"), agent_store));
+    ASSERT_TRUE(agent.wait_for(of_type(EventType::resynced)));
+    const auto fetched = download(agent, id, 4);
+    ASSERT_TRUE(fetched && fetched->error.ok()) << (fetched ? fetched->error.message : "");
+    EXPECT_TRUE(read_file(fetched->path) == second) << "the file kept from the other server";
+  }
+  // Bo signs in with the store that keeps Ann's file: the server decides whether he may read it.
+  SdkTestClient bo(sdk_config(other, other.mint_token("u-bo", "Bo"), agent_store));
+  ASSERT_TRUE(bo.wait_for(of_type(EventType::resynced)));
+  const auto refused = download(bo, id, 5);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->error.code, ErrorCode::not_found);
+  EXPECT_TRUE(refused->path.empty());
+}
+
 TEST(SdkAttachments, UploadsAreCheckedFirstAndCanBeCancelled) {
   ServerProcess server;
   SdkTempDir dir;

@@ -68,6 +68,22 @@ TEST(SdkFilesDir, AStoresFolderIsBesideItAndStays) {
   EXPECT_TRUE(std::filesystem::exists(store + ".files/att1"));
 }
 
+// A reset view forgets the files kept by attachment id; the files of writes still waiting to
+// go out stay, as the writes do.
+TEST(SdkFilesDir, ForgettingKeptFilesLeavesTheWritesStillWaiting) {
+  const parley::test::SdkTempDir dir;
+  const parley::client::FilesDir files(dir.file("ann.db"));
+  parley::client::forget_kept_files(files.path());  // none yet: nothing to do, nothing thrown
+  std::filesystem::create_directories(files.path() + "/outgoing");
+  std::ofstream(files.path() + "/att1") << "a download";
+  std::ofstream(files.path() + "/att2") << "an upload, kept";
+  std::ofstream(files.path() + "/outgoing/up1") << "a write's file, waiting";
+  parley::client::forget_kept_files(files.path());
+  EXPECT_FALSE(std::filesystem::exists(files.path() + "/att1"));
+  EXPECT_FALSE(std::filesystem::exists(files.path() + "/att2"));
+  EXPECT_TRUE(std::filesystem::exists(files.path() + "/outgoing/up1"));
+}
+
 TEST(SdkArgumentChecks, TextMustBeValidNonBlankUtf8WithinTheLimit) {
   using parley::client::check_text;
   EXPECT_EQ(code_of([] { check_text("text", "hello 안녕", 100, true); }), ErrorCode::ok);
