@@ -1,11 +1,12 @@
 // demo-agent: a scripted support agent for the demo, built on the same Parley C++ API as an
 // app (with an agent token). It takes each conversation that waits in the queue for a person
 // (the bot handed it over, or the user asked; before it connected or after), greets the user
-// (typing first, as a person would) and reads what they write; it takes each new ticket and
-// walks it through pending → solved with a comment, so that a new user sees the whole loop
-// happen.
+// (typing first, as a person would) and reads what they write; it takes each new ticket (new
+// while it was away too) and walks it through pending → solved with a comment, so that a new
+// user sees the whole loop happen.
 //
 //   demo-agent --server ws://127.0.0.1:8787/v1 --token AGENT_TOKEN [--name Sam]
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
@@ -52,7 +53,7 @@ int main(int argc, char** argv) {
   try {
     parley::Client client(config);
     std::vector<Scheduled> later;
-    std::set<std::string> taken;  // conversations this agent has taken
+    std::set<std::string> taken;  // conversations and tickets this agent has taken
     // A user waits for a person: take the conversation and greet them, typing first.
     const auto take_and_greet = [&](const std::vector<parley::Conversation>& waiting) {
       for (const auto& c : waiting) {
@@ -62,6 +63,16 @@ int main(int argc, char** argv) {
         later.push_back({Clock::now() + 800ms, {}, {}, c.id,
                          "Hi, " + name + " here from support. I've read your message — if it's "
                          "about an order, opening a ticket with a photo gets it solved fastest."});
+      }
+    };
+    // A new ticket: take it, say so, and walk it through pending → solved.
+    const auto take_and_solve = [&](const std::vector<parley::Ticket>& tickets) {
+      for (const auto& t : tickets) {
+        if (!taken.insert(t.id).second) continue;
+        client.take_ticket(t.id);
+        client.add_comment(t.id, "Thanks, I'm looking into \"" + t.subject + "\" now.");
+        later.push_back({Clock::now() + 1s, t.id, "pending", {}, {}});
+        later.push_back({Clock::now() + 3s, t.id, "solved", {}, {}});
       }
     };
     while (!g_stop) {
@@ -83,11 +94,20 @@ int main(int argc, char** argv) {
         // the queue, as an agent's app does on each connect.
         client.agent_queue();
       } else if (ev->type == T::agent_queue_loaded && ev->error.ok()) {
-        std::vector<parley::Conversation> waiting;  // the list holds every open conversation
+        // The lists hold every open conversation and every open or pending ticket.
+        std::vector<parley::Conversation> waiting;
         for (const auto& c : ev->conversations) {
           if (c.queue_position > 0) waiting.push_back(c);
         }
+        std::sort(waiting.begin(), waiting.end(), [](const auto& a, const auto& b) {
+          return a.queue_position < b.queue_position;  // who has waited longest first
+        });
         take_and_greet(waiting);
+        std::vector<parley::Ticket> untaken;
+        for (const auto& t : ev->tickets) {
+          if (t.status == "open" && t.assignee.id.empty()) untaken.push_back(t);
+        }
+        take_and_solve(untaken);
       } else if (ev->type == T::conversation_updated && ev->change == "queued") {
         take_and_greet(ev->conversations);
       } else if (ev->type == T::message_received) {
@@ -97,12 +117,7 @@ int main(int argc, char** argv) {
           }
         }
       } else if (ev->type == T::ticket_updated && ev->change == "created") {
-        for (const auto& t : ev->tickets) {
-          client.take_ticket(t.id);
-          client.add_comment(t.id, "Thanks, I'm looking into \"" + t.subject + "\" now.");
-          later.push_back({Clock::now() + 1s, t.id, "pending", {}, {}});
-          later.push_back({Clock::now() + 3s, t.id, "solved", {}, {}});
-        }
+        take_and_solve(ev->tickets);
       } else if (!ev->error.ok() && ev->type != T::connection_changed) {
         std::cerr << "demo-agent: " << parley::to_string(ev->type) << ": " << ev->error.message << "\n";
       }

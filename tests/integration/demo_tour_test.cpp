@@ -85,10 +85,10 @@ TEST(DemoTour, ChatCliTourCompletesAgainstServerBotAndAgent) {
       << tour.output;
 }
 
-// The agent may come online after a user began to wait (on a busy machine the demo's agent
-// starts late; in life, a shift begins): the feed does not replay an agent what came before
-// it, so the agent reads who waits from the queue, and takes them.
-TEST(DemoAgent, TakesAUserWhoWaitedBeforeItCameOnline) {
+// The agent may come online after a user began to wait or opened a ticket (on a busy machine
+// the demo's agent starts late; in life, a shift begins): the feed does not replay an agent
+// what came before it, so the agent reads the queue, and takes them.
+TEST(DemoAgent, TakesWhoWaitedAndTicketsOpenedBeforeItCameOnline) {
   using namespace parley;
   using namespace parley::test;
   ServerProcess server({true, PARLEY_SAMPLE_FAQ_DIR, PARLEY_SAMPLE_TICKET_SCHEMA, {}});
@@ -100,6 +100,13 @@ TEST(DemoAgent, TakesAUserWhoWaitedBeforeItCameOnline) {
   ASSERT_TRUE(queued);
   ASSERT_TRUE(queued->error.ok()) << queued->error.message;
   ASSERT_EQ(queued->conversations.at(0).queue_position, 1);
+  TicketDraft draft;
+  draft.subject = "Parcel arrived damaged";
+  draft.description = "The mug inside is broken.";
+  ann->create_ticket(draft, 2);
+  const auto opened = ann.wait_for(reply_to(EventType::ticket_created, 2));
+  ASSERT_TRUE(opened);
+  ASSERT_TRUE(opened->error.ok()) << opened->error.message;
 
   BackgroundProcess agent({PARLEY_DEMO_AGENT_BIN, "--server", server.url(), "--token",
                            server.mint_token("agent-sam", "Sam", "agent")});
@@ -111,4 +118,10 @@ TEST(DemoAgent, TakesAUserWhoWaitedBeforeItCameOnline) {
   ASSERT_TRUE(greeting) << "the agent never greeted the user who waited";
   EXPECT_EQ(greeting->messages[0].author.name, "Sam");
   EXPECT_EQ(greeting->messages[0].conversation_id, queued->conversations.at(0).id);
+  const auto handled = ann.wait_for([](const Event& e) {
+    return e.type == EventType::ticket_updated && !e.tickets.empty() && e.tickets[0].status == "pending";
+  });
+  ASSERT_TRUE(handled) << "the agent never took up the ticket opened before it came online";
+  EXPECT_EQ(handled->tickets[0].id, opened->tickets.at(0).id);
+  EXPECT_EQ(handled->tickets[0].assignee.name, "Sam");
 }
