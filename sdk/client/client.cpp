@@ -31,9 +31,10 @@ const Config& checked(const Config& config) {
 // --- Impl -----------------------------------------------------------------------------
 
 Client::Impl::Impl(const Config& config)
-    : device_metadata(client::device_metadata(config)),
+    // Checked before anything is made: a bad config is told as such.
+    : device_metadata(client::device_metadata(checked(config))),
       files_dir(config.store_path),
-      engine_(checked(config), files_dir.path(), events, commands_, limits) {
+      engine_(config, files_dir.path(), events, commands_, limits) {
   thread_ = std::thread([this] {
     try {
       engine_.run();

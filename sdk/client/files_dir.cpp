@@ -1,34 +1,58 @@
 #include "client/files_dir.hpp"
 
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <random>
-#include <stdexcept>
 #include <system_error>
+
+#include "parley/types.hpp"
+#include "store/store.hpp"
 
 namespace parley::client {
 namespace {
 
+using parley::ErrorCode;
+using parley::Exception;
+
 namespace fs = std::filesystem;
 
-// A folder no one had: create_directory reports whether this call made it, so a name taken
-// by anyone before (another client, a process gone that had this one's pid) is never shared.
+[[noreturn]] void cannot_make(const fs::path& base, const std::string& why) {
+  // The device's storage, not the app's arguments, is at fault.
+  throw Exception(ErrorCode::internal, "cannot make a folder for files in " + base.string() + ": " + why);
+}
+
+// A folder no one had (never one another client, or a process gone that had this one's pid,
+// made), that only this user may read: the temporary directory is shared, and the files are
+// the user's support attachments.
 std::string fresh_folder() {
+  std::error_code failed;
+  const fs::path base = fs::temp_directory_path(failed);
+  if (failed) cannot_make("the temporary directory", failed.message());
+#if defined(__unix__) || defined(__APPLE__)
+  std::string name = (base / "parley-files-XXXXXX").string();
+  if (::mkdtemp(name.data()) == nullptr) cannot_make(base, std::strerror(errno));  // made 0700
+  return name;
+#else
   std::random_device entropy;
-  const fs::path base = fs::temp_directory_path();
   for (int attempt = 0; attempt < 100; ++attempt) {
     const fs::path candidate =
         base / ("parley-files-" + std::to_string(entropy()) + "-" + std::to_string(entropy()));
-    std::error_code failed;
-    if (fs::create_directory(candidate, failed)) return candidate.string();
-    if (failed) throw std::runtime_error("cannot make a folder for files in " + base.string() + ": " + failed.message());
+    if (fs::create_directory(candidate, failed)) {  // true only if this call made it
+      fs::permissions(candidate, fs::perms::owner_all, fs::perm_options::replace, failed);
+      return candidate.string();
+    }
+    if (failed) cannot_make(base, failed.message());
   }
-  throw std::runtime_error("cannot make a folder of its own for files in " + base.string());
+  cannot_make(base, "every name tried was taken");
+#endif
 }
 
 }  // namespace
 
 FilesDir::FilesDir(const std::string& store_path) {
-  if (!store_path.empty() && store_path != ":memory:") {
+  if (!store::in_memory(store_path)) {
     path_ = store_path + ".files";
     return;
   }

@@ -6,9 +6,10 @@
 #include "store/schema.hpp"
 
 namespace parley::store {
-namespace {
 
-bool in_memory(const std::string& path) { return path.empty() || path == ":memory:"; }
+bool in_memory(const std::string& store_path) { return store_path.empty() || store_path == ":memory:"; }
+
+namespace {
 
 sqlite::Database open(const std::string& path) {
   const bool in_memory = store::in_memory(path);

@@ -21,6 +21,9 @@
 
 namespace parley::store {
 
+// Whether a Config::store_path means a store in memory ("" or ":memory:") rather than a file.
+bool in_memory(const std::string& store_path);
+
 // Where a server event stands relative to the last one applied.
 enum class EventOrder {
   next,      // seq == last + 1: apply it

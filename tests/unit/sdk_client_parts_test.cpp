@@ -40,16 +40,20 @@ ErrorCode code_of(const std::function<void()>& f) {
 
 // A client whose store is in memory gets a folder of its own for files: one no one had (a
 // folder an earlier process left, even one with the same pid, would serve its downloads as
-// this client's), removed with the client with everything in it.
-TEST(SdkFilesDir, AnInMemoryClientsFolderIsFreshAndGoesWithIt) {
+// this client's), that no other user of the machine may read (the temporary directory is
+// shared), removed with the client with everything in it.
+TEST(SdkFilesDir, AnInMemoryClientsFolderIsFreshPrivateAndGoesWithIt) {
+  namespace fs = std::filesystem;
   std::string first_path;
   {
     const parley::client::FilesDir first("");
     const parley::client::FilesDir second(":memory:");
     first_path = first.path();
     EXPECT_NE(first.path(), second.path());
-    EXPECT_TRUE(std::filesystem::is_directory(first.path()));
-    EXPECT_TRUE(std::filesystem::is_empty(first.path()));
+    EXPECT_TRUE(fs::is_directory(first.path()));
+    EXPECT_TRUE(fs::is_empty(first.path()));
+    EXPECT_EQ(fs::status(first.path()).permissions() & (fs::perms::group_all | fs::perms::others_all),
+              fs::perms::none);
     std::ofstream(first.path() + "/att1") << "a download";
   }
   EXPECT_FALSE(std::filesystem::exists(first_path));
