@@ -197,6 +197,7 @@ void Connection::start_session(const Welcome& welcome) {
   last_alive_ = Clock::now();
   ping_timer_.start(heartbeat_);
   silence_timer_.start(2 * heartbeat_);
+  listener_.on_welcome(welcome);
   set_state(ConnectionState::connected, {}, welcome.principal);
   listener_.on_session_start(welcome);
 }

@@ -20,6 +20,9 @@ namespace parley::client {
 class SessionListener {
  public:
   virtual std::int64_t resume_from() = 0;                        // for hello
+  // Before `connected` is told: what an app may rely on once it hears it (the server's limits,
+  // which the app's calls are checked against).
+  virtual void on_welcome(const Welcome& welcome) = 0;
   virtual void on_session_start(const Welcome& welcome) = 0;     // requests may be sent now
   virtual void on_session_frame(protocol::ServerFrame frame) = 0;
   virtual void on_session_end() = 0;  // the link is gone; replies to requests sent will not come

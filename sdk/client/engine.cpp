@@ -547,11 +547,14 @@ void Engine::expire_requests() {
 
 std::int64_t Engine::resume_from() { return store_.meta().last_seq(); }
 
-void Engine::on_session_start(const Welcome& welcome) {
+void Engine::on_welcome(const Welcome& welcome) {
   limits_.max_text_bytes = welcome.limits.max_text_bytes;
   limits_.max_subject_bytes = welcome.limits.max_subject_bytes;
   if (welcome.max_attachment_bytes > 0) limits_.max_attachment_bytes = welcome.max_attachment_bytes;
   if (!welcome.attachment_types.empty()) limits_.set_attachment_types(welcome.attachment_types);
+}
+
+void Engine::on_session_start(const Welcome& welcome) {
   adopt_principal(welcome);
   retry_timer_.cancel();
   retry_backoff_.reset();

@@ -82,6 +82,7 @@ class Engine final : private SessionListener {
  private:
   // SessionListener
   std::int64_t resume_from() override;
+  void on_welcome(const Welcome& welcome) override;
   void on_session_start(const Welcome& welcome) override;
   void on_session_frame(protocol::ServerFrame frame) override;
   void on_session_end() override;

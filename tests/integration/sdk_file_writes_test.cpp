@@ -197,8 +197,8 @@ TEST(SdkFileWrites, AFileTheServerRefusesFailsItsMessageWhichCanBeRetriedOrCance
   EXPECT_TRUE(ann->cached_messages("").empty());
   EXPECT_TRUE(std::filesystem::is_empty(dir.file("ann.db.files/outgoing")));
   // Once the device knows the limit, it refuses such a file itself. It learns it from its
-  // session's welcome, which may come after the refusals: the upload's retry can reach the
-  // restarted server before the WebSocket's does.
+  // session's welcome, which may come after the refusals (the upload's retry can reach the
+  // restarted server before the WebSocket's does), and before `connected` is told.
   ASSERT_TRUE(ann.wait_for([](const Event& e) {
     return e.type == EventType::connection_changed && e.connection == ConnectionState::connected;
   }));
