@@ -13,9 +13,6 @@
 namespace parley::client {
 namespace {
 
-using parley::ErrorCode;
-using parley::Exception;
-
 namespace fs = std::filesystem;
 
 [[noreturn]] void cannot_make(const fs::path& base, const std::string& why) {

@@ -1,9 +1,10 @@
 #pragma once
 // Where a client keeps attachments' files: downloads (by attachment id, not fetched again
 // while the client's view of the server stands) and the files of writes waiting in
-// outgoing/. Beside a store file (`<store>.files`), kept across runs with the store. A client whose store is in memory gets a folder of its own,
-// made fresh (never one an earlier process left: its downloads would be served as this
-// client's) and removed with the client, as the rest of an in-memory store is.
+// outgoing/. Beside a store file (`<store>.files`), kept across runs with the store. A client
+// whose store is in memory gets a folder of its own, made fresh (never one an earlier process
+// left: its downloads would be served as this client's) and removed with the client, as the
+// rest of an in-memory store is.
 #include <string>
 
 namespace parley::client {

@@ -56,12 +56,22 @@ CommandResult run_command(const std::string& command) {
   return r;
 }
 
+// parley-server as scripts/demo.sh starts it: the sample FAQ and its bot, the sample schema.
+parley::test::ServerOptions demo_server() {
+  return {true, PARLEY_SAMPLE_FAQ_DIR, PARLEY_SAMPLE_TICKET_SCHEMA, {}};
+}
+
+// The scripted agent Sam, as scripts/demo.sh starts it.
+BackgroundProcess start_demo_agent(parley::test::ServerProcess& server) {
+  return BackgroundProcess({PARLEY_DEMO_AGENT_BIN, "--server", server.url(), "--token",
+                            server.mint_token("agent-sam", "Sam", "agent")});
+}
+
 }  // namespace
 
 TEST(DemoTour, ChatCliTourCompletesAgainstServerBotAndAgent) {
-  parley::test::ServerProcess server({true, PARLEY_SAMPLE_FAQ_DIR, PARLEY_SAMPLE_TICKET_SCHEMA, {}});
-  BackgroundProcess agent({PARLEY_DEMO_AGENT_BIN, "--server", server.url(), "--token",
-                           server.mint_token("agent-sam", "Sam", "agent")});
+  parley::test::ServerProcess server(demo_server());
+  const BackgroundProcess agent = start_demo_agent(server);
   ASSERT_TRUE(agent.started());
 
   const CommandResult tour = run_command(std::string(PARLEY_CHAT_CLI_BIN) + " --tour --server " + server.url() +
@@ -91,7 +101,7 @@ TEST(DemoTour, ChatCliTourCompletesAgainstServerBotAndAgent) {
 TEST(DemoAgent, TakesWhoWaitedAndTicketsOpenedBeforeItCameOnline) {
   using namespace parley;
   using namespace parley::test;
-  ServerProcess server({true, PARLEY_SAMPLE_FAQ_DIR, PARLEY_SAMPLE_TICKET_SCHEMA, {}});
+  ServerProcess server(demo_server());
   SdkTestClient ann(sdk_config(server, server.mint_token("u-ann", "Ann")));
   ann->send_message("Hello?");
   ASSERT_TRUE(ann.wait_for(of_type(EventType::message_sent)));
@@ -108,8 +118,7 @@ TEST(DemoAgent, TakesWhoWaitedAndTicketsOpenedBeforeItCameOnline) {
   ASSERT_TRUE(opened);
   ASSERT_TRUE(opened->error.ok()) << opened->error.message;
 
-  BackgroundProcess agent({PARLEY_DEMO_AGENT_BIN, "--server", server.url(), "--token",
-                           server.mint_token("agent-sam", "Sam", "agent")});
+  const BackgroundProcess agent = start_demo_agent(server);
   ASSERT_TRUE(agent.started());
   const auto greeting = ann.wait_for([](const Event& e) {
     return e.type == EventType::message_received && !e.messages.empty() &&
